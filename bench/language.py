@@ -1,0 +1,238 @@
+"""Benchmark of `podium check` against alex 11.0.1 on the same English Markdown.
+
+Run from the project root:  .venv/bin/python bench/language.py
+
+1. Writes two corpora of at least 1 MB each into bench/.work/ (git-ignored): English pages in
+   bench/.work/en/ and Dutch pages in bench/.work/nl/. They are generated deterministically
+   from the sentences below (written for this benchmark), mixed with Markdown structure:
+   headings, lists, tables, links, code, admonitions and some wording the rules flag.
+2. Measures the CPU time of our checker: in-process (check_paths) and as a command
+   (python -m macros.language), per MB, for both languages.
+3. Installs alex 11.0.1 into bench/.work/alex if it is missing (npm) and measures the CPU time
+   of its command on the English corpus (resource.getrusage(RUSAGE_CHILDREN)).
+
+It prints the figures and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "bench" / ".work"
+ALEX_DIR = WORK / "alex"
+ALEX_BIN = ALEX_DIR / "node_modules" / ".bin" / "alex"
+TARGET_BYTES = 1_050_000
+PAGE_BYTES = 10_500
+RUNS = 5
+ALEX_RUNS = 3
+
+sys.path.insert(0, str(ROOT))
+
+SENTENCES = {
+    "en": [
+        "The museum opens a new wing for contemporary photography this spring.",
+        "Our collection holds more than forty thousand objects from five continents.",
+        "Volunteers guide school groups through the galleries every weekday morning.",
+        "The conservation team cleaned the varnish of the portrait with great care.",
+        "Visitors who use a wheelchair can enter through the garden gate.",
+        "We publish our progress on every goal once a year on this website.",
+        "The exhibition was made together with artists from Rotterdam and Paramaribo.",
+        "Each label is written at a level most readers can follow without effort.",
+        "Audio descriptions are available for blind and partially sighted visitors.",
+        "Partners can apply for a tender through the form at the bottom of the page.",
+        "The board reviews the figures every quarter and explains any delay.",
+        "Families with young children get a free activity booklet at the desk.",
+        "The library is open to researchers by appointment on Thursdays.",
+        "Gay, lesbian and trans histories are part of the permanent display.",
+        "Our staff network meets every month to discuss new ideas.",
+        "The café uses produce from farms within twenty kilometres of the city.",
+        "Signs in the building use large print and strong contrast.",
+        "The storytelling programme invites residents to bring an object from home.",
+        "A quiet room is available for anyone who needs a break.",
+        "We welcome feedback on this page by email or at the information desk.",
+    ],
+    "nl": [
+        "Het museum opent dit voorjaar een nieuwe vleugel voor hedendaagse fotografie.",
+        "Onze collectie telt meer dan veertigduizend voorwerpen uit vijf werelddelen.",
+        "Vrijwilligers leiden op doordeweekse ochtenden schoolgroepen door de zalen.",
+        "Het restauratieteam heeft het vernis van het portret zorgvuldig schoongemaakt.",
+        "Bezoekers met een rolstoel kunnen binnenkomen via het tuinhek.",
+        "We publiceren elk jaar op deze website hoe we er met onze doelen voor staan.",
+        "De tentoonstelling is gemaakt met kunstenaars uit Rotterdam en Paramaribo.",
+        "Elk bordje is geschreven op een niveau dat de meeste lezers makkelijk volgen.",
+        "Voor blinde en slechtziende bezoekers zijn er audiobeschrijvingen.",
+        "Partners kunnen zich voor een opdracht aanmelden met het formulier onderaan.",
+        "De raad van toezicht bekijkt de cijfers elk kwartaal en legt vertraging uit.",
+        "Gezinnen met jonge kinderen krijgen bij de balie een gratis doeboekje.",
+        "De bibliotheek is op donderdag op afspraak open voor onderzoekers.",
+        "De geschiedenis van homo's, lesbiennes en trans personen hoort bij de vaste opstelling.",
+        "Ons personeelsnetwerk komt elke maand bij elkaar om nieuwe ideeën te bespreken.",
+        "Het café gebruikt producten van boerderijen binnen twintig kilometer van de stad.",
+        "De borden in het gebouw hebben grote letters en een sterk contrast.",
+        "Het vertelprogramma nodigt buurtbewoners uit om een voorwerp van thuis mee te nemen.",
+        "Er is een stille ruimte voor iedereen die even rust nodig heeft.",
+        "We horen graag wat u van deze pagina vindt, per e-mail of bij de balie.",
+    ],
+}
+
+FLAGGED = {
+    "en": [
+        "The chairman of the board wrote the preface.",
+        "The slaves worked on plantations in Suriname.",
+        "There is a lift for wheelchair-bound visitors.",
+        "On Tuesdays there is a tour for the elderly.",
+        "Please notify us prior to your visit.",
+    ],
+    "nl": [
+        "De voorzitster van de raad schreef het voorwoord.",
+        "De slaven werkten op plantages in Suriname.",
+        "Voor rolstoelgebonden bezoekers is er een lift.",
+        "Op dinsdag is er een rondleiding voor bejaarden.",
+        "Indien u vragen heeft, kunt u ons bellen.",
+    ],
+}
+
+HEADINGS = {
+    "en": ["Visiting", "Our collection", "Working with us", "Progress", "Accessibility", "Contact"],
+    "nl": ["Bezoek", "Onze collectie", "Samenwerken", "Voortgang", "Toegankelijkheid", "Contact"],
+}
+
+
+def _page(lang: str, rng: random.Random, number: int) -> str:
+    sentences, flagged, headings = SENTENCES[lang], FLAGGED[lang], HEADINGS[lang]
+    parts = [f"---\ntitle: {headings[number % len(headings)]} {number}\n---\n", f"# {rng.choice(headings)} {number}\n"]
+    while sum(len(part.encode()) for part in parts) < PAGE_BYTES:
+        kind = rng.random()
+        if kind < 0.55:
+            pool = [rng.choice(sentences) for _ in range(rng.randint(3, 6))]
+            if rng.random() < 0.3:
+                pool.insert(rng.randrange(len(pool) + 1), rng.choice(flagged))
+            parts.append(" ".join(pool) + "\n")
+        elif kind < 0.65:
+            parts.append(f"## {rng.choice(headings)}\n")
+        elif kind < 0.78:
+            parts.append("".join(f"- {rng.choice(sentences)}\n" for _ in range(rng.randint(2, 5))))
+        elif kind < 0.84:
+            parts.append(f"See [{rng.choice(headings).lower()}](https://example.org/{number}/page) "
+                         f"or write to info@example.org. {rng.choice(sentences)}\n")
+        elif kind < 0.89:
+            parts.append("| Item | Value |\n|---|---|\n" + "".join(f"| {rng.choice(headings)} | {rng.randint(1, 99)} |\n" for _ in range(3)))
+        elif kind < 0.94:
+            parts.append(f'!!! note "{rng.choice(headings)}"\n    {rng.choice(sentences)} {rng.choice(sentences)}\n')
+        else:
+            parts.append("```yaml\nkey: value\nlist: [1, 2, 3]\n```\n")
+    return "\n".join(parts)
+
+
+def make_corpus(lang: str) -> Path:
+    folder = WORK / lang
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    rng = random.Random(f"podium-{lang}")
+    total = 0
+    number = 0
+    while total < TARGET_BYTES:
+        text = _page(lang, rng, number)
+        (folder / f"page-{number:03d}.md").write_text(text, encoding="utf-8")
+        total += len(text.encode())
+        number += 1
+    return folder
+
+
+def corpus_mb(folder: Path) -> float:
+    return sum(file.stat().st_size for file in folder.glob("*.md")) / 1_000_000
+
+
+def ours_in_process(folder: Path) -> tuple[float, float, int]:
+    """(first run CPU s incl. loading rules, best warm CPU s, findings)."""
+    from macros.language import check_paths
+
+    timings = []
+    findings = 0
+    for _ in range(RUNS):
+        start = time.process_time()
+        report = check_paths([folder], ROOT)
+        timings.append(time.process_time() - start)
+        findings = len(report.findings)
+    return timings[0], min(timings), findings
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def command_cpu(command: list[str], runs: int, env: dict | None = None) -> tuple[float, int]:
+    """Best CPU seconds (user + system) of a command over ``runs`` runs, and its last exit code."""
+    best = float("inf")
+    code = 0
+    for _ in range(runs):
+        before = _children_cpu()
+        code = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        best = min(best, _children_cpu() - before)
+    return best, code
+
+
+def ensure_alex() -> bool:
+    if ALEX_BIN.exists():
+        return True
+    if shutil.which("npm") is None:
+        print("npm is not installed; alex cannot be measured.")
+        return False
+    print("Installing alex 11.0.1 into bench/.work/alex ...", flush=True)
+    result = subprocess.run(
+        ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(ALEX_DIR), "alex@11.0.1"],
+        cwd=ROOT,
+    )
+    return result.returncode == 0 and ALEX_BIN.exists()
+
+
+def main() -> None:
+    print("Generating corpora in bench/.work/ ...", flush=True)
+    folders = {lang: make_corpus(lang) for lang in ("en", "nl")}
+    sizes = {lang: corpus_mb(folder) for lang, folder in folders.items()}
+    files = {lang: len(list(folder.glob("*.md"))) for lang, folder in folders.items()}
+
+    rows = []
+    per_mb = {}
+    for lang, folder in folders.items():
+        first, warm, findings = ours_in_process(folder)
+        cli, code = command_cpu([sys.executable, "-m", "macros.language", "--format", "json", str(folder)], RUNS)
+        per_mb[lang] = {"warm": warm / sizes[lang], "cli": cli / sizes[lang]}
+        rows.append((f"podium check ({lang}), in-process, first run", sizes[lang], first, findings))
+        rows.append((f"podium check ({lang}), in-process, best of {RUNS}", sizes[lang], warm, findings))
+        rows.append((f"podium check ({lang}), command (exit {code}), best of {RUNS}", sizes[lang], cli, None))
+
+    alex_cpu = None
+    if ensure_alex():
+        env = dict(os.environ, NO_UPDATE_NOTIFIER="1")
+        alex_cpu, code = command_cpu([str(ALEX_BIN), str(folders["en"])], ALEX_RUNS, env)
+        rows.append((f"alex 11.0.1 (en), command (exit {code}), best of {ALEX_RUNS}", sizes["en"], alex_cpu, None))
+
+    print()
+    print(f"Corpora: en {sizes['en']:.2f} MB in {files['en']} files, nl {sizes['nl']:.2f} MB in {files['nl']} files")
+    print(f"{'measurement':<58} {'MB':>6} {'CPU s':>8} {'MB/s':>8} {'findings':>9}")
+    for name, mb, cpu, findings in rows:
+        rate = mb / cpu if cpu else float("inf")
+        print(f"{name:<58} {mb:>6.2f} {cpu:>8.3f} {rate:>8.2f} {'' if findings is None else findings:>9}")
+    print()
+    if alex_cpu is not None:
+        en_cli = per_mb["en"]["cli"] * sizes["en"]
+        en_warm = per_mb["en"]["warm"] * sizes["en"]
+        print(f"alex / ours, both as commands (start-up included): {alex_cpu / en_cli:6.1f} x   (target >= 20)")
+        print(f"alex / ours, ours in-process (checking only):      {alex_cpu / en_warm:6.1f} x")
+    print(f"Dutch vs English CPU per MB, in-process:           {per_mb['nl']['warm'] / per_mb['en']['warm']:6.2f} x   (target <= 1.5)")
+    print(f"Dutch vs English CPU per MB, as commands:          {per_mb['nl']['cli'] / per_mb['en']['cli']:6.2f} x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Podium: the mkdocs-macros entry point.
+
+`define_env` registers the page macros, nothing more: each macro reads the
+page language and address at render time and calls a pure fragment function.
+Imports happen inside the hooks, because importing any part of Podium (the
+language check, the audit) first imports this file.
+"""
+from __future__ import annotations
+
+
+def fragments() -> dict:
+    """Macro name → fragment function (data, page context, arguments → HTML)."""
+    from .site import pages, partner_pages, progress_pages
+
+    return {
+        "why": pages.why,
+        "commitment": pages.commitment,
+        "highlights": pages.highlights,
+        "members": pages.members,
+        "member_page": pages.member_page,
+        "goals_by_pillar": pages.goals_by_pillar,
+        "goals_by_block": pages.goals_by_block,
+        "roles": pages.roles,
+        "reviews": pages.reviews,
+        "groups": pages.groups,
+        "group_page": pages.group_page,
+        "documents": pages.documents,
+        "updates": pages.updates,
+        "language_guide": pages.language_guide,
+        "accessibility_statement": pages.accessibility_statement,
+        "progress_overview": progress_pages.progress_overview,
+        "collective_rollup": progress_pages.collective_rollup,
+        "kpi_page": progress_pages.kpi_page,
+        "working_with_us": partner_pages.working_with_us,
+        "internal_maturity": partner_pages.internal_maturity,
+        "internal_conversations": partner_pages.internal_conversations,
+        "internal_checkins": partner_pages.internal_checkins,
+        "internal_figures": progress_pages.internal_figures,
+    }
+
+
+def define_env(env) -> None:
+    import inspect
+    from pathlib import Path
+
+    from .model.dataset import load_dataset
+    from .site.clock import build_date
+    from .site.i18n import PageContext
+
+    root = Path(env.project_dir)
+    dataset = load_dataset(root)
+    edge = {"today": build_date(), "root": root}
+
+    def context() -> PageContext:
+        podium = env.conf.extra.get("podium", {})
+        return PageContext(lang=env.conf.theme["language"], page_url=env.page.url,
+                           internal=bool(podium.get("internal", False)))
+
+    def bind(fragment):
+        wanted = {name: value for name, value in edge.items() if name in inspect.signature(fragment).parameters}
+
+        def macro(*args, **kwargs):
+            return fragment(dataset, context(), *args, **kwargs, **wanted)
+        macro.__name__ = fragment.__name__
+        return macro
+
+    for name, fragment in fragments().items():
+        env.macro(bind(fragment), name)
+
+
+def on_pre_page_macros(env) -> None:
+    from .language import strip_suppressions
+    from .site.protect import protect
+
+    env.markdown = strip_suppressions(protect(env.markdown, set(fragments())))

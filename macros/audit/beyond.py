@@ -1,0 +1,720 @@
+"""Checks that axe does not make, run in the browser.
+
+The browser side only collects facts (one script per page, one per narrow view, and a Tab walk
+for focus); the judging is done by the pure ``check_*`` functions below, so each rule can be read
+and tested on its own. Every rule id starts with ``podium-``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .findings import Finding
+
+UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
+HELP = {
+    "podium-html-lang": UNDERSTANDING + "language-of-page.html",
+    "podium-passage-lang": UNDERSTANDING + "language-of-parts.html",
+    "podium-one-h1": UNDERSTANDING + "info-and-relationships.html",
+    "podium-heading-order": UNDERSTANDING + "info-and-relationships.html",
+    "podium-link-text-ambiguous": UNDERSTANDING + "link-purpose-in-context.html",
+    "podium-link-text-targets": UNDERSTANDING + "link-purpose-in-context.html",
+    "podium-reflow": UNDERSTANDING + "reflow.html",
+    "podium-focus-visible": UNDERSTANDING + "focus-visible.html",
+    "podium-img-alt": UNDERSTANDING + "non-text-content.html",
+    "podium-chart-text-alternative": UNDERSTANDING + "non-text-content.html",
+    "podium-chart-table": UNDERSTANDING + "info-and-relationships.html",
+    "podium-third-party-request": "https://www.w3.org/TR/privacy-principles/",
+}
+WCAG = {
+    "podium-html-lang": ["3.1.1"],
+    "podium-passage-lang": ["3.1.2"],
+    "podium-one-h1": ["1.3.1", "2.4.6"],
+    "podium-heading-order": ["1.3.1"],
+    "podium-link-text-ambiguous": ["2.4.4"],
+    "podium-link-text-targets": ["2.4.4"],
+    "podium-reflow": ["1.4.10"],
+    "podium-focus-visible": ["2.4.7"],
+    "podium-img-alt": ["1.1.1"],
+    "podium-chart-text-alternative": ["1.1.1"],
+    "podium-chart-table": ["1.1.1", "1.3.1"],
+    "podium-third-party-request": [],
+}
+
+#: Which checks run where: page checks in the first view of a page, the others per view.
+PAGE_CHECKS = ("lang", "headings", "links", "images", "charts", "resources")
+VIEW_CHECKS = ("requests",)
+#: The focus walk runs in the first view of each width: which elements are reachable depends on
+#: the width, whether their look changes on focus does not depend on the colour scheme.
+WIDTH_CHECKS = ("focus",)
+NARROW_CHECKS = ("reflow",)
+
+MIN_PASSAGE_WORDS = 8
+MIN_FOREIGN_STOPWORDS = 3
+FOCUS_STOPS = 10
+FOCUS_MARGIN_PX = 8
+
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$", re.IGNORECASE)
+_NUMBER = re.compile(r"-?\d[\d.,\u202f\u00a0]*\d|-?\d")
+
+
+def finding(rule: str, message: str, *, selector: str = "", snippet: str = "",
+            impact: str = "serious") -> Finding:
+    """A Podium finding with the rule's help link and WCAG criteria filled in."""
+    return Finding(rule=rule, message=message, selector=selector, snippet=snippet, impact=impact,
+                   help_url=HELP[rule], wcag=list(WCAG[rule]))
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict:
+    """Stop words and ambiguous link texts from beyond.yml (data, not code)."""
+    data = yaml.safe_load((Path(__file__).with_name("beyond.yml")).read_text(encoding="utf-8"))
+    return {
+        "stopwords": {lang: frozenset(words) for lang, words in data["stopwords"].items()},
+        "ambiguous": frozenset(
+            normalise_link_text(text)
+            for texts in data["ambiguous_link_texts"].values()
+            for text in texts
+        ),
+    }
+
+
+def primary_language(tag: str | None) -> str:
+    """'nl' for 'nl-NL', '' for nothing."""
+    return (tag or "").strip().split("-")[0].lower()
+
+
+def page_language(page: str, languages: Iterable[str]) -> str | None:
+    """The language a page's URL promises: '/en/about/' -> 'en'; None for root pages."""
+    first = page.strip("/").split("/")[0]
+    return first if first in set(languages) else None
+
+
+# -- language -----------------------------------------------------------------------------------
+
+def check_html_lang(page: str, html_lang: str | None, languages: Iterable[str]) -> list[Finding]:
+    """<html lang> exists, is a language tag, and matches /nl/ or /en/ in the URL."""
+    expected = page_language(page, languages)
+    shown = f'lang="{html_lang}"' if html_lang is not None else "no lang attribute"
+    snippet = f"<html {shown}>" if html_lang is not None else "<html>"
+    if not html_lang or not _LANG_TAG.match(html_lang.strip()):
+        want = f'lang="{expected}"' if expected else "a lang attribute with the page's main language"
+        return [finding("podium-html-lang", f"<html> has {shown}; it needs {want}",
+                        selector="html", snippet=snippet)]
+    if expected and primary_language(html_lang) != expected:
+        return [finding(
+            "podium-html-lang",
+            f'the page is under /{expected}/ but <html> says lang="{html_lang}"; '
+            f'screen readers will read it with the wrong voice. Expected lang="{expected}"',
+            selector="html", snippet=snippet)]
+    return []
+
+
+def stopword_counts(text: str) -> tuple[int, dict[str, int]]:
+    """Number of words, and per known language the number of its stop words in ``text``."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    lists = word_lists()["stopwords"]
+    return len(words), {lang: sum(1 for w in words if w in stop) for lang, stop in lists.items()}
+
+
+def foreign_language(text: str, inherited: str) -> tuple[str, int, int, int] | None:
+    """(language, words, its stop words, inherited language's stop words) if ``text`` is clearly
+    in another known language than ``inherited``; None when unsure. Deliberately conservative."""
+    own = primary_language(inherited)
+    words, counts = stopword_counts(text)
+    if words < MIN_PASSAGE_WORDS or own not in counts:
+        return None
+    own_count = counts[own]
+    for lang, count in counts.items():
+        if lang == own:
+            continue
+        clearly = (count >= MIN_FOREIGN_STOPWORDS and count >= 3 * own_count
+                   and count >= 0.15 * words)
+        if clearly:
+            return lang, words, count, own_count
+    return None
+
+
+def check_passages(passages: list[dict]) -> list[Finding]:
+    """Blocks of text in another language than the lang they inherit (WCAG 3.1.2)."""
+    found = []
+    for passage in passages:
+        verdict = foreign_language(passage["text"], passage["lang"])
+        if not verdict:
+            continue
+        lang, words, count, own_count = verdict
+        found.append(finding(
+            "podium-passage-lang",
+            f'this passage of {words} words looks like "{lang}" ({count} typical "{lang}" words, '
+            f'{own_count} "{primary_language(passage["lang"])}") but inherits '
+            f'lang="{passage["lang"]}"; add lang="{lang}" to it',
+            selector=passage["selector"], snippet=passage["snippet"], impact="moderate"))
+    return found
+
+
+# -- headings -----------------------------------------------------------------------------------
+
+def check_headings(headings: list[dict]) -> list[Finding]:
+    """Exactly one h1, and no heading that skips a level going down (h2 -> h4)."""
+    found = []
+    h1s = [h for h in headings if h["level"] == 1]
+    if not h1s:
+        found.append(finding("podium-one-h1", "the page has no h1; it needs exactly one, "
+                             "naming what the page is about", selector="body", impact="moderate"))
+    for extra in h1s[1:]:
+        found.append(finding(
+            "podium-one-h1",
+            f"the page has {len(h1s)} h1 headings; it needs exactly one "
+            f"(first: \"{h1s[0]['text']}\"); make this one h2 or lower",
+            selector=extra["selector"], snippet=extra["snippet"], impact="moderate"))
+    for before, heading in zip(headings, headings[1:]):
+        if heading["level"] > before["level"] + 1:
+            found.append(finding(
+                "podium-heading-order",
+                f"h{before['level']} is followed by h{heading['level']}, skipping "
+                + ", ".join(f"h{n}" for n in range(before["level"] + 1, heading["level"]))
+                + f"; use h{before['level'] + 1} here",
+                selector=heading["selector"], snippet=heading["snippet"], impact="moderate"))
+    return found
+
+
+# -- links --------------------------------------------------------------------------------------
+
+def normalise_link_text(text: str) -> str:
+    """Lower case, single spaces, no surrounding punctuation or arrows."""
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text)
+
+
+def _link_target(href: str) -> str:
+    """Compare targets without 'index.html' and without an empty fragment."""
+    href = href.rstrip("#")
+    return re.sub(r"/index\.html(?=$|[?#])", "/", href)
+
+
+def check_links(links: list[dict]) -> list[Finding]:
+    """Link texts that say nothing (WCAG 2.4.4), and one text leading to different places.
+
+    Links inside headings are left out of the second check: the heading is their context
+    (Material's "¶" permalinks are such links)."""
+    found = []
+    ambiguous = word_lists()["ambiguous"]
+    by_text: dict[str, dict[str, dict]] = {}
+    for link in links:
+        text = normalise_link_text(link["name"])
+        if not text:
+            continue  # axe's link-name reports links without a name
+        if text in ambiguous:
+            found.append(finding(
+                "podium-link-text-ambiguous",
+                f'link text "{link["name"]}" does not say where the link goes; '
+                "name the destination (e.g. the title of the page)",
+                selector=link["selector"], snippet=link["snippet"], impact="moderate"))
+        if not link["inHeading"]:
+            by_text.setdefault(text, {}).setdefault(_link_target(link["href"]), link)
+    for text, targets in by_text.items():
+        if len(targets) < 2:
+            continue
+        first, *others = targets.values()
+        listed = ", ".join(t["href"] for t in [first, *others][:3])
+        for other in others:
+            found.append(finding(
+                "podium-link-text-targets",
+                f'the link text "{other["name"]}" leads to {len(targets)} different places '
+                f"({listed}); give each destination its own text",
+                selector=other["selector"], snippet=other["snippet"], impact="moderate"))
+    return found
+
+
+# -- images and charts --------------------------------------------------------------------------
+
+def check_images(images: list[dict]) -> list[Finding]:
+    """Images need a text alternative; alt="" or role=presentation marks decoration."""
+    found = []
+    for image in images:
+        if image["decorative"]:
+            continue
+        if image["name"] is None:
+            what = "an <svg role=img> without a title or aria-label" if image["kind"] == "svg" \
+                else f"an <{image['kind']}> without alt"
+            found.append(finding(
+                "podium-img-alt",
+                f"{what}: describe it in alt, or use alt=\"\" if it is only decoration",
+                selector=image["selector"], snippet=image["snippet"], impact="critical"))
+        elif _FILE_NAME.search(image["name"].strip()):
+            found.append(finding(
+                "podium-img-alt",
+                f'the alt text "{image["name"]}" is a file name; describe what the image shows',
+                selector=image["selector"], snippet=image["snippet"], impact="serious"))
+    return found
+
+
+def parse_numbers(text: str) -> list[float]:
+    """Numbers written the Dutch (1.234,5) or English (1,234.5) way, plus each other reading."""
+    values = []
+    for token in _NUMBER.findall(text):
+        token = re.sub(r"[\u202f\u00a0]", "", token)
+        for reading in _number_readings(token):
+            values.append(reading)
+    return values
+
+
+def _number_readings(token: str) -> list[float]:
+    readings = []
+    for thousands, decimal in ((",", "."), (".", ",")):
+        candidate = token.replace(thousands, "").replace(decimal, ".")
+        try:
+            readings.append(float(candidate))
+        except ValueError:
+            continue
+    return readings
+
+
+def _shown_in(value: float, shown: list[float]) -> bool:
+    """``value`` appears in ``shown``, also when the table rounds it to one decimal or a whole number."""
+    return any(abs(value - s) <= 0.05 + 1e-9 or round(value) == s for s in shown)
+
+
+def check_charts(charts: list[dict]) -> list[Finding]:
+    """A figure with an svg[role=img] needs a text alternative and a table with its figures."""
+    found = []
+    for chart in charts:
+        where = {"selector": chart["selector"], "snippet": chart["snippet"]}
+        if not chart["name"]:
+            found.append(finding(
+                "podium-chart-text-alternative",
+                "the chart's <svg role=img> has no text alternative; give it a <title> "
+                "(and <desc>) or aria-label that says what the chart shows", **where))
+        if chart["table"] is None:
+            found.append(finding(
+                "podium-chart-table",
+                "the chart has no data table: put a <table> with the same figures inside the "
+                "<figure> or right after it", **where))
+            continue
+        shown = parse_numbers(" ".join(chart["table"]))
+        if not shown:
+            found.append(finding(
+                "podium-chart-table", "the chart's table holds no figures", **where))
+            continue
+        missing = [v for v in _declared_values(chart["declared"]) if not _shown_in(v, shown)]
+        if missing:
+            found.append(finding(
+                "podium-chart-table",
+                "the chart's table lacks figures the chart shows (data-values): "
+                + ", ".join(f"{v:g}" for v in missing[:5]), **where))
+    return found
+
+
+def _declared_values(declared: str | None) -> list[float]:
+    """data-values="12 15.5 20" (space-separated, decimal point) as numbers."""
+    values = []
+    for token in (declared or "").replace(";", " ").split():
+        try:
+            values.append(float(token))
+        except ValueError:
+            continue
+    return values
+
+
+# -- requests -----------------------------------------------------------------------------------
+
+def third_party(urls: Iterable[str], origin: str) -> list[str]:
+    """The web URLs that do not belong to the audited site's origin, in order, once each."""
+    own = urlsplit(origin)
+    seen: dict[str, None] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https", "ws", "wss", "ftp"):
+            continue
+        if (parts.hostname, parts.port) != (own.hostname, own.port):
+            seen.setdefault(url, None)
+    return list(seen)
+
+
+def check_requests(requested: list[str], referenced: list[dict], origin: str,
+                   known: list[dict] | None = None) -> list[Finding]:
+    """Requests to another host than the site: ``requested`` (attempted in the browser) and
+    ``referenced`` (elements whose URL loads by itself, even if not yet requested, such as lazy
+    images). ``known`` elements only help to point at the element behind a request."""
+    elements = {ref["url"]: ref for ref in [*(known or []), *referenced]}
+    urls = third_party([*requested, *(ref["url"] for ref in referenced)], origin)
+    found = []
+    for url in urls:
+        ref = elements.get(url, {})
+        found.append(finding(
+            "podium-third-party-request",
+            f"the page loads {url} from another host; published pages must load everything "
+            "from the site itself (visitors' privacy, and the site must work on its own)",
+            selector=ref.get("selector", ""), snippet=ref.get("snippet", "")))
+    return found
+
+
+# -- reflow -------------------------------------------------------------------------------------
+
+def check_reflow(reflow: dict, width: int) -> list[Finding]:
+    """No horizontal scrolling at 320 CSS px (WCAG 1.4.10)."""
+    if reflow["scrollWidth"] <= reflow["clientWidth"]:
+        return []
+    culprits = reflow["culprits"] or [{"selector": "html", "snippet": "", "right": 0}]
+    return [
+        finding(
+            "podium-reflow",
+            f"at {width} px wide the page is {reflow['scrollWidth']} px wide, so readers must "
+            f"scroll sideways; this element reaches {culprit['right']} px. Let it wrap or shrink, "
+            "or put wide content (tables) in its own scroll container",
+            selector=culprit["selector"], snippet=culprit["snippet"])
+        for culprit in culprits
+    ]
+
+
+# -- in the browser -----------------------------------------------------------------------------
+
+_HELPERS_JS = r"""
+const cssPath = (el) => {
+  const parts = [];
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    if (node.id && document.querySelectorAll('#' + CSS.escape(node.id)).length === 1) {
+      parts.unshift('#' + CSS.escape(node.id)); break;
+    }
+    let part = node.localName;
+    const classes = [...node.classList].filter((c) => !/^(js-|is-)/.test(c)).slice(0, 2);
+    part += classes.map((c) => '.' + CSS.escape(c)).join('');
+    const parent = node.parentElement;
+    if (parent) {
+      const same = [...parent.children].filter((c) => c.localName === node.localName);
+      if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
+    }
+    parts.unshift(part);
+    if (node.localName === 'body' || parts.length >= 6) break;
+  }
+  return parts.join(' > ');
+};
+const snippet = (el) => {
+  const html = el.outerHTML || '';
+  if (html.length <= 140) return html.replace(/\s+/g, ' ');
+  const open = html.slice(0, html.indexOf('>') + 1).slice(0, 110);
+  const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  return (open + text + '…').replace(/\s+/g, ' ');
+};
+const hiddenFromAll = (el) => !!el.closest('[aria-hidden="true"], [hidden], template');
+const rendered = (el) => !hiddenFromAll(el) &&
+  (el.checkVisibility ? el.checkVisibility({visibilityProperty: true}) : true);
+const textOf = (ids) => (ids || '').split(/\s+/).map((id) => document.getElementById(id))
+  .filter(Boolean).map((e) => e.textContent).join(' ').replace(/\s+/g, ' ').trim();
+const svgName = (svg) => {
+  const label = (svg.getAttribute('aria-label') || '').trim() || textOf(svg.getAttribute('aria-labelledby'));
+  if (label) return label;
+  const title = [...svg.children].find((c) => c.localName === 'title');
+  return title ? title.textContent.replace(/\s+/g, ' ').trim() : '';
+};
+const nameFromContent = (el) => {
+  let out = '';
+  for (const child of el.childNodes) {
+    if (child.nodeType === 3) { out += child.data; continue; }
+    if (child.nodeType !== 1 || child.getAttribute('aria-hidden') === 'true') continue;
+    if (child.checkVisibility && !child.checkVisibility({visibilityProperty: true})) continue;
+    if (child.localName === 'img') out += ' ' + (child.getAttribute('alt') || '') + ' ';
+    else if (child.localName === 'svg') out += ' ' + svgName(child) + ' ';
+    else out += ' ' + nameFromContent(child) + ' ';
+  }
+  return out;
+};
+const accessibleName = (el) => {
+  const labelled = textOf(el.getAttribute('aria-labelledby'));
+  if (labelled) return labelled;
+  const label = (el.getAttribute('aria-label') || '').trim();
+  if (label) return label;
+  const content = nameFromContent(el).replace(/\s+/g, ' ').trim();
+  return content || (el.getAttribute('title') || '').trim();
+};
+"""
+
+PAGE_FACTS_JS = _HELPERS_JS + r"""
+const BLOCKS = 'p,li,dd,dt,td,th,caption,figcaption,blockquote,h1,h2,h3,h4,h5,h6,summary,label,legend';
+const NOT_PROSE = 'code,pre,kbd,samp,script,style,svg,math,textarea,noscript,template';
+const passages = [];
+for (const block of document.body.querySelectorAll(BLOCKS)) {
+  if (!rendered(block) || block.closest(NOT_PROSE)) continue;
+  const langHost = block.closest('[lang]');
+  let text = '';
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && text.length < 2000; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent.closest(NOT_PROSE) || parent.closest(BLOCKS) !== block) continue;
+    if (parent.closest('[lang]') !== langHost || hiddenFromAll(parent)) continue;
+    text += node.data;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text.split(' ').length < 8) continue;
+  passages.push({selector: cssPath(block), snippet: snippet(block), text,
+                 lang: langHost ? langHost.getAttribute('lang') : ''});
+}
+const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]')]
+  .filter(rendered)
+  .map((h) => ({
+    level: h.getAttribute('role') === 'heading'
+      ? parseInt(h.getAttribute('aria-level') || '2', 10) : parseInt(h.localName[1], 10),
+    text: h.textContent.replace(/\s+/g, ' ').trim().slice(0, 80),
+    selector: cssPath(h), snippet: snippet(h),
+  }));
+const links = [...document.querySelectorAll('a[href], area[href]')]
+  .filter((a) => rendered(a) || a.localName === 'area')
+  .map((a) => ({
+    name: accessibleName(a).slice(0, 120), href: a.href,
+    inHeading: !!a.closest('h1,h2,h3,h4,h5,h6,[role=heading]'),
+    selector: cssPath(a), snippet: snippet(a),
+  }));
+const images = [...document.querySelectorAll('img, input[type=image], area[href], svg[role=img]')]
+  .filter((el) => !el.closest('figure svg[role=img]') || el.localName !== 'svg')
+  .filter((el) => !hiddenFromAll(el))
+  .map((el) => {
+    const role = (el.getAttribute('role') || '').trim();
+    const labelled = (el.getAttribute('aria-label') || '').trim() || textOf(el.getAttribute('aria-labelledby'));
+    let name = null;
+    if (el.localName === 'svg') name = svgName(el) || null;
+    else if (labelled) name = labelled;
+    else if (el.hasAttribute('alt')) name = el.getAttribute('alt');
+    return {
+      kind: el.localName === 'input' ? 'input type=image' : el.localName,
+      name, decorative: role === 'presentation' || role === 'none' || name === '',
+      selector: cssPath(el), snippet: snippet(el),
+    };
+  });
+const tableAfter = (figure) => {
+  const inside = figure.querySelector('table');
+  if (inside) return inside;
+  const next = figure.nextElementSibling;
+  if (!next) return null;
+  return next.localName === 'table' ? next : next.querySelector('table');
+};
+const charts = [...document.querySelectorAll('figure')]
+  .filter((f) => f.querySelector('svg[role=img]'))
+  .map((figure) => {
+    const svg = figure.querySelector('svg[role=img]');
+    const table = tableAfter(figure);
+    return {
+      selector: cssPath(figure), snippet: snippet(figure), name: svgName(svg),
+      declared: svg.getAttribute('data-values') || figure.getAttribute('data-values'),
+      table: table ? [...table.querySelectorAll('td, th')].map((c) => c.textContent.trim()) : null,
+    };
+  });
+const LOADERS = [
+  ['img', 'src'], ['img', 'srcset'], ['source', 'src'], ['source', 'srcset'], ['script', 'src'],
+  ['iframe', 'src'], ['frame', 'src'], ['video', 'src'], ['video', 'poster'], ['audio', 'src'],
+  ['track', 'src'], ['embed', 'src'], ['object', 'data'], ['input[type=image]', 'src'],
+  ['image', 'href'], ['use', 'href'],
+  ['link[rel~=stylesheet], link[rel~=icon], link[rel~=preload], link[rel~=prefetch], ' +
+   'link[rel~=preconnect], link[rel~=dns-prefetch], link[rel~=modulepreload], ' +
+   'link[rel~=manifest], link[rel~=apple-touch-icon]', 'href'],
+];
+const referenced = [];
+for (const [selector, attribute] of LOADERS) {
+  for (const el of document.querySelectorAll(selector)) {
+    const value = el.getAttribute(attribute);
+    if (!value) continue;
+    const candidates = attribute === 'srcset'
+      ? value.split(',').map((part) => part.trim().split(/\s+/)[0]) : [value];
+    for (const candidate of candidates) {
+      try {
+        referenced.push({url: new URL(candidate, document.baseURI).href,
+                         selector: cssPath(el), snippet: snippet(el)});
+      } catch (e) { /* not a URL */ }
+    }
+  }
+}
+return {htmlLang: document.documentElement.getAttribute('lang'),
+        passages, headings, links, images, charts, referenced};
+"""
+
+REFLOW_JS = _HELPERS_JS + r"""
+window.scrollTo(0, 0);
+const root = document.documentElement;
+const width = root.clientWidth;
+const result = {scrollWidth: root.scrollWidth, clientWidth: width, culprits: []};
+if (root.scrollWidth <= width) return result;
+const sticksOut = (el) => el.getBoundingClientRect().right > width + 1;
+const clippedAbove = (el) => {
+  for (let a = el.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+    if (getComputedStyle(a).overflowX !== 'visible') return true;
+  }
+  return false;
+};
+for (const el of document.body.querySelectorAll('*')) {
+  if (result.culprits.length >= 3) break;
+  if (!sticksOut(el) || clippedAbove(el)) continue;
+  const parent = el.parentElement;
+  if (parent && parent !== document.body && sticksOut(parent)) continue;
+  result.culprits.push({selector: cssPath(el), snippet: snippet(el),
+                        right: Math.round(el.getBoundingClientRect().right)});
+}
+return result;
+"""
+
+# Before the Tab walk: switch transitions off (every state is final at once), start from the top,
+# and record, for each element that gets focus, its look while focused (focusin) and just after
+# it lost focus (focusout). Returns about how many elements can take focus.
+_START_TAB_WALK_JS = _HELPERS_JS + r"""
+if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+window.scrollTo(0, 0);
+const style = document.createElement('style');
+style.id = 'podium-no-transitions';
+style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+document.head.appendChild(style);
+const PROPS = ['outline-style', 'outline-width', 'outline-color', 'outline-offset', 'box-shadow',
+  'border-top-color', 'border-right-color', 'border-bottom-color', 'border-left-color',
+  'border-top-width', 'border-bottom-width', 'border-left-width', 'border-right-width',
+  'background-color', 'background-image', 'color', 'text-decoration-line', 'text-decoration-color',
+  'text-decoration-thickness', 'opacity', 'transform', 'filter', 'visibility'];
+const look = (node, pseudo) => {
+  const computed = getComputedStyle(node, pseudo);
+  if (pseudo && computed.getPropertyValue('content') === 'none') return '';
+  const values = PROPS.map((p) => computed.getPropertyValue(p));
+  if (values[0] === 'none') values[1] = values[2] = values[3] = '';
+  return values.join('|') + (pseudo ? computed.getPropertyValue('content') : '');
+};
+const signature = (el) => {
+  const parts = [el, ...(el.labels || [])];
+  if (el.parentElement) parts.push(el.parentElement);
+  return parts.map((n) => look(n, null) + look(n, '::before') + look(n, '::after')).join('#')
+    + '@' + [el, ...(el.labels || [])].map((n) => {
+      const r = n.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+    }).join(';');
+};
+const walk = {records: [], byElement: new Map(), style};
+walk.onIn = (event) => {
+  const el = event.target;
+  if (!(el instanceof Element) || walk.byElement.has(el)) return;
+  const record = {el, focused: signature(el), blurred: null};
+  walk.byElement.set(el, record);
+  walk.records.push(record);
+};
+walk.onOut = (event) => {
+  const record = walk.byElement.get(event.target);
+  if (record && record.blurred === null) record.blurred = signature(event.target);
+};
+document.addEventListener('focusin', walk.onIn, true);
+document.addEventListener('focusout', walk.onOut, true);
+window.__podiumWalk = walk;
+const TABBABLE = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, ' +
+  'iframe, summary, audio[controls], video[controls], [contenteditable], [tabindex]';
+return [...document.querySelectorAll(TABBABLE)]
+  .filter((el) => el.tabIndex >= 0 && !el.disabled && rendered(el)).length;
+"""
+
+# After the walk: let the last element lose focus, stop recording, and report each stop.
+_END_TAB_WALK_JS = _HELPERS_JS + r"""
+const walk = window.__podiumWalk;
+if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+document.removeEventListener('focusin', walk.onIn, true);
+document.removeEventListener('focusout', walk.onOut, true);
+return walk.records.map((r, index) => ({
+  index, selector: cssPath(r.el), snippet: snippet(r.el),
+  styleChanges: r.blurred !== null && r.focused !== r.blurred,
+}));
+"""
+
+# Focus one recorded stop again (programmatic focus keeps :focus-visible after keyboard use),
+# scroll it to the middle of the viewport, and return the region around it and its labels.
+_FOCUS_STOP_JS = r"""
+const [index, margin] = args;
+const el = window.__podiumWalk.records[index].el;
+el.focus({preventScroll: true});
+el.scrollIntoView({block: 'center', inline: 'nearest'});  // what changes nearby is in view too
+const boxes = [el, ...(el.labels || [])].map((e) => e.getBoundingClientRect())
+  .filter((r) => r.width > 0 && r.height > 0);
+if (!boxes.length) return null;
+const vw = window.innerWidth, vh = window.innerHeight;
+const x0 = Math.max(0, Math.min(...boxes.map((r) => r.left)) - margin);
+const y0 = Math.max(0, Math.min(...boxes.map((r) => r.top)) - margin);
+const x1 = Math.min(vw, Math.max(...boxes.map((r) => r.right)) + margin);
+const y1 = Math.min(vh, Math.max(...boxes.map((r) => r.bottom)) + margin);
+return (x1 - x0 >= 1 && y1 - y0 >= 1) ? {x: x0, y: y0, width: x1 - x0, height: y1 - y0} : null;
+"""
+
+_BLUR_STOP_JS = "window.__podiumWalk.records[args[0]].el.blur();"
+_REFOCUS_STOP_JS = "window.__podiumWalk.records[args[0]].el.focus({preventScroll: true});"
+_CLEAN_UP_WALK_JS = """
+const walk = window.__podiumWalk;
+if (walk) { walk.style.remove(); delete window.__podiumWalk; }
+if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+"""
+
+
+def collect_page_facts(browser) -> dict:
+    """Language, headings, links, images, charts and referenced URLs of the loaded page."""
+    return browser.evaluate(PAGE_FACTS_JS)
+
+
+def collect_reflow(browser) -> dict:
+    """Page width against viewport width at the current view, with the widest elements."""
+    return browser.evaluate(REFLOW_JS)
+
+
+def check_focus_visible(browser, stops: int = FOCUS_STOPS,
+                        known: dict | None = None) -> list[Finding]:
+    """Tab through the first ``stops`` focusable elements; each must look different when focused.
+
+    Real Tab key presses move the focus. While tabbing, the page records for each element its
+    computed look (outline, shadow, border, colours, underline, ... of the element, its labels,
+    its parent and their ::before/::after) when focused and right after losing focus;
+    transitions are off, so both states are final. A difference counts as visible. When there is
+    none, pixels decide: the element is focused again and the region around it and its labels,
+    then the whole viewport (the indicator may be drawn elsewhere), is captured focused and
+    blurred; identical pixels are a finding. ``known`` caches pixel verdicts by element across
+    the pages of one audit (the header of a template is the same on every page)."""
+    known = {} if known is None else known
+    focusable = browser.evaluate(_START_TAB_WALK_JS)
+    found = []
+    try:
+        for _ in range(min(stops, focusable + 1)):
+            browser.press_tab()
+        stops_seen = browser.evaluate(_END_TAB_WALK_JS)[:stops]
+        for stop in stops_seen:
+            if stop["styleChanges"]:
+                continue
+            key = (stop["selector"], stop["snippet"])
+            if key not in known:
+                known[key] = _focus_changes_pixels(browser, stop["index"])
+            if not known[key]:
+                found.append(finding(
+                    "podium-focus-visible",
+                    "this element shows no visible change when it gets keyboard focus; give it a "
+                    "focus style (e.g. :focus-visible { outline: 2px solid currentColor })",
+                    selector=stop["selector"], snippet=stop["snippet"]))
+    finally:
+        browser.evaluate(_CLEAN_UP_WALK_JS)
+    return found
+
+
+def _focus_changes_pixels(browser, index: int) -> bool:
+    """Screenshots of a recorded stop, focused against blurred, differ."""
+    clip = browser.evaluate(_FOCUS_STOP_JS, index, FOCUS_MARGIN_PX)
+    for region in ([clip, None] if clip else [None]):
+        with_focus = browser.screenshot(region)
+        browser.evaluate(_BLUR_STOP_JS, index)
+        without_focus = browser.screenshot(region)
+        browser.evaluate(_REFOCUS_STOP_JS, index)
+        if with_focus != without_focus:
+            return True
+    return False
+
+
+def check_page(page: str, facts: dict, languages: Iterable[str]) -> list[Finding]:
+    """All page-level checks on the facts collected from one page."""
+    return [
+        *check_html_lang(page, facts["htmlLang"], languages),
+        *check_passages(facts["passages"]),
+        *check_headings(facts["headings"]),
+        *check_links(facts["links"]),
+        *check_images(facts["images"]),
+        *check_charts(facts["charts"]),
+    ]

@@ -1,0 +1,222 @@
+"""One headless Chromium, driven through Selenium, reused for every page.
+
+The browser is started with a fresh temporary profile and without Selenium Manager (the
+chromedriver path is always explicit). Requests to any host other than the loopback site are
+blocked through the DevTools protocol, and every request the page attempts is read back from
+chromedriver's performance log, so third-party requests can be reported even though they fail.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import BrowserMissing
+from .settings import INSTALL_HINT, View
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    # Screenshots (focus check) come twice as fast without waiting for frame pacing.
+    "--disable-gpu-vsync",
+    "--disable-frame-rate-limit",
+    # A safety net under the CDP block: names other than loopback never resolve.
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+)
+WEB_SCHEMES = ("http", "https", "ws", "wss", "ftp")
+SCRIPT_TIMEOUT_S = 60
+PAGE_LOAD_TIMEOUT_S = 30
+
+
+def find_programs(chromium: str | None = None, chromedriver: str | None = None) -> tuple[str, str]:
+    """Paths of the Chromium binary and of chromedriver; BrowserMissing says how to install them."""
+    browser_path = _find_program(chromium, CHROMIUM_NAMES)
+    driver_path = _find_program(chromedriver, ("chromedriver",))
+    missing = [name for name, path in (("Chromium", browser_path), ("chromedriver", driver_path)) if not path]
+    if missing:
+        raise BrowserMissing(f"{' and '.join(missing)} not found; {INSTALL_HINT}")
+    return browser_path, driver_path
+
+
+def _find_program(explicit: str | None, names: tuple[str, ...]) -> str | None:
+    if explicit:
+        path = Path(explicit)
+        return str(path) if path.is_file() else shutil.which(explicit)
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _program_version(path: str) -> str:
+    """'156.0.8078.79' from ``chromium --version``; '' if it cannot be read."""
+    try:
+        out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    for word in out.split():
+        if word[:1].isdigit() and word.count(".") >= 2:
+            return word
+    return out.strip()
+
+
+@dataclass
+class Browser:
+    """A started Chromium session plus what the audit needs from it."""
+
+    driver: object
+    profile_dir: Path
+    versions: dict[str, str] = field(default_factory=dict)
+    _view: View | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, chromium: str | None = None, chromedriver: str | None = None) -> Browser:
+        """Start headless Chromium with a fresh profile; BrowserMissing if it cannot."""
+        from selenium import webdriver
+        from selenium.common.exceptions import WebDriverException
+        from selenium.webdriver.chrome.options import Options
+        from selenium.webdriver.chrome.service import Service
+
+        browser_path, driver_path = find_programs(chromium, chromedriver)
+        profile_dir = Path(tempfile.mkdtemp(prefix="podium-chromium-"))
+        options = Options()
+        options.binary_location = browser_path
+        for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "--window-size=1280,1024"):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+        options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
+        try:
+            driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+        except WebDriverException as error:
+            shutil.rmtree(profile_dir, ignore_errors=True)
+            first_line = (error.msg or str(error)).strip().splitlines()[0]
+            raise BrowserMissing(f"Chromium did not start ({first_line}); {INSTALL_HINT}") from error
+        driver.set_script_timeout(SCRIPT_TIMEOUT_S)
+        driver.set_page_load_timeout(PAGE_LOAD_TIMEOUT_S)
+        caps = driver.capabilities
+        versions = {
+            "chromium": caps.get("browserVersion", "") or _program_version(browser_path),
+            "chromedriver": caps.get("chrome", {}).get("chromedriverVersion", "").split(" ")[0]
+            or _program_version(driver_path),
+        }
+        browser = cls(driver=driver, profile_dir=profile_dir, versions=versions)
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Page.enable", {})
+        return browser
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile_dir, ignore_errors=True)
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- network ------------------------------------------------------------------------------
+
+    def allow_only(self, base_url: str) -> None:
+        """Block every request that does not go to ``base_url``'s origin."""
+        origin = base_url.rstrip("/")
+        self.driver.execute_cdp_cmd(
+            "Network.setBlockedURLs",
+            {"urlPatterns": [
+                {"urlPattern": f"{origin}/*", "block": False},
+                {"urlPattern": "*://*/*", "block": True},
+            ]},
+        )
+        self.take_requests()  # forget the start page's own requests
+
+    def take_requests(self) -> list[str]:
+        """Web URLs requested since the previous call, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"]).get("message", {})
+            if message.get("method") != "Network.requestWillBeSent":
+                continue
+            url = message.get("params", {}).get("request", {}).get("url", "")
+            if urlsplit(url).scheme in WEB_SCHEMES:
+                seen.setdefault(url, None)
+        return list(seen)
+
+    # -- views and pages ----------------------------------------------------------------------
+
+    def set_view(self, view: View) -> None:
+        """Emulate the colour scheme and viewport of ``view`` for the next page loads."""
+        before = self._view
+        if before is None or before.scheme != view.scheme:
+            self.driver.execute_cdp_cmd(
+                "Emulation.setEmulatedMedia",
+                {"media": "screen", "features": [
+                    {"name": "prefers-color-scheme", "value": view.scheme},
+                    {"name": "prefers-reduced-motion", "value": "reduce"},
+                ]},
+            )
+        if before is None or (before.width, before.height) != (view.width, view.height):
+            self.driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": view.width, "height": view.height, "deviceScaleFactor": 1,
+                 "mobile": False},
+            )
+        self._view = view
+
+    def open(self, url: str) -> None:
+        self.driver.get(url)
+
+    def evaluate(self, body: str, *args: object) -> object:
+        """Run a JavaScript function body (``args`` as ``args[i]``) in the page through CDP.
+
+        Cheaper than WebDriver's execute_script (one protocol round trip); JavaScript errors
+        come back as RuntimeError with the page's message."""
+        expression = f"(function (...args) {{ {body} \n}})(...{json.dumps(list(args))})"
+        reply = self.driver.execute_cdp_cmd(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in reply:
+            details = reply["exceptionDetails"]
+            text = details.get("exception", {}).get("description") or details.get("text", "")
+            raise RuntimeError(f"script failed in the page: {text}")
+        return reply.get("result", {}).get("value")
+
+    def add_script_on_new_document(self, source: str) -> str:
+        """Run ``source`` in every document before its own scripts; returns an id to remove it."""
+        reply = self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        return reply["identifier"]
+
+    def remove_script_on_new_document(self, identifier: str) -> None:
+        self.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier})
+
+    # -- keyboard and pixels ------------------------------------------------------------------
+
+    def press_tab(self) -> None:
+        """A real Tab key press, so the page sees keyboard modality (:focus-visible)."""
+        key = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+        # rawKeyDown moves focus; the matching keyUp is left out to save a round trip.
+        self.driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "rawKeyDown", **key})
+
+    def screenshot(self, clip: dict | None = None) -> bytes:
+        """PNG of the viewport, or of ``clip`` ({x, y, width, height} in CSS px)."""
+        params: dict = {"format": "png", "optimizeForSpeed": True}
+        if clip:
+            params["clip"] = {**clip, "scale": 1}
+        data = self.driver.execute_cdp_cmd("Page.captureScreenshot", params)["data"]
+        return base64.b64decode(data)

@@ -1,0 +1,269 @@
+"""The audit itself: every HTML page of a built site, in every view, in one reused browser.
+
+Work per page: the first view (light, 1280 px) runs every axe rule of the chosen tags and the
+page-level checks (language, headings, links, images, charts, referenced URLs). The other views
+run only the axe rules whose outcome can change with colour scheme or width
+(``VIEW_DEPENDENT_RULES``), plus the focus check; the 320 px views add the reflow check. Every view
+records the requests the page attempted to other hosts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import beyond
+from .axe import AxeRunner
+from .browser import Browser
+from .errors import AxeMissing, SiteNotFound
+from .findings import AXE, NEEDS_REVIEW, VIOLATION, Finding, ViewResult
+from .report import build_record, write_json_atomic
+from .reviewed import apply_reviews, load_reviewed
+from .server import serve_directory
+from .settings import (
+    DEFAULT_VIEWS,
+    REPORT_NAME,
+    REVIEWED_FILE,
+    SITE_LANGUAGES,
+    TAGS,
+    VIEW_DEPENDENT_RULES,
+    View,
+    default_axe_script,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # "/nl/over/"
+    file: str  # "nl/over/index.html"
+
+
+@dataclass
+class AuditResult:
+    """The outcome of ``audit_site``: the JSON record plus the per-view results behind it."""
+
+    record: dict
+    views: list[ViewResult] = field(default_factory=list)
+    report_file: Path | None = None
+    recorded_to: Path | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.record["passed"]
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.passed else 1
+
+    def for_page(self, url: str) -> list[ViewResult]:
+        return [v for v in self.views if v.page == url]
+
+    def findings(self, url: str | None = None) -> list[Finding]:
+        return [f for v in self.views if url is None or v.page == url for f in v.findings]
+
+
+def discover_pages(site_dir: Path) -> list[Page]:
+    """Every HTML file under ``site_dir`` as a page; ``x/index.html`` is served as ``/x/``."""
+    site_dir = Path(site_dir)
+    if not site_dir.is_dir():
+        raise SiteNotFound(f"site folder {site_dir} does not exist; run `podium build` first")
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        file = relative.as_posix()
+        url = "/" + (file[: -len("index.html")] if path.name == "index.html" else file)
+        pages.append(Page(url=url, file=file))
+    if not pages:
+        raise SiteNotFound(f"site folder {site_dir} holds no HTML page; run `podium build` first")
+    return pages
+
+
+def select_pages(pages: list[Page], wanted: Iterable[str] | None) -> list[Page]:
+    """Only the pages named in ``wanted`` (URL paths like "/nl/" or files like "nl/index.html")."""
+    if wanted is None:
+        return pages
+    wanted = list(wanted)
+    chosen = [p for p in pages if p.url in wanted or p.file in wanted]
+    unknown = set(wanted) - {p.url for p in chosen} - {p.file for p in chosen}
+    if unknown:
+        raise SiteNotFound("no such page in the site: " + ", ".join(sorted(unknown)))
+    return chosen
+
+
+def audit_site(
+    site_dir: Path,
+    *,
+    pages: Iterable[str] | None = None,
+    views: Sequence[View] = DEFAULT_VIEWS,
+    tags: Sequence[str] = TAGS,
+    reviewed_file: Path | None = REVIEWED_FILE,
+    write_report: bool = True,
+    report_file: Path | None = None,
+    record_file: Path | None = None,
+    browser: Browser | None = None,
+    chromium: str | None = None,
+    chromedriver: str | None = None,
+    axe_script: Path | None = None,
+    preload_axe: bool = True,
+    all_rules_in_every_view: bool = False,
+    languages: Sequence[str] = SITE_LANGUAGES,
+    today: date | None = None,
+    progress: Callable[[ViewResult], None] | None = None,
+) -> AuditResult:
+    """Audit every HTML page of ``site_dir`` in every view and return the result.
+
+    The JSON record is written to ``report_file`` (default ``<site_dir>/accessibility-audit.json``)
+    unless ``write_report`` is false, and copied to ``record_file`` only when the audit passes.
+    ``browser`` lets a caller reuse one started Browser; otherwise one is started and closed here.
+    Raises AuditSetupError subclasses (exit code 2) when the audit cannot run at all."""
+    site_dir = Path(site_dir)
+    today = today or date.today()
+    chosen = select_pages(discover_pages(site_dir), pages)
+    reviewed_source = str(reviewed_file) if reviewed_file else ""
+    acknowledgements = load_reviewed(reviewed_file, today) if reviewed_file else []
+    axe_script = Path(axe_script) if axe_script else default_axe_script()
+    if not axe_script.is_file():
+        raise AxeMissing(f"{axe_script} not found; run `./run.sh setup` (or `npm ci`) to install axe-core")
+
+    own_browser = browser is None
+    browser = browser or Browser.start(chromium, chromedriver)
+    results: list[ViewResult] = []
+    started = time.perf_counter()
+    try:
+        with serve_directory(site_dir) as base_url:
+            browser.allow_only(base_url)
+            axe = AxeRunner(browser, axe_script, tuple(tags), rules=VIEW_DEPENDENT_RULES,
+                            preload=preload_axe)
+            axe.prepare()
+            focus_verdicts: dict = {}
+            try:
+                for page in chosen:
+                    for result in audit_page(browser, axe, base_url, page, views,
+                                             all_rules_in_every_view, languages, focus_verdicts):
+                        apply_reviews(result.findings, page.url, acknowledgements, today,
+                                      reviewed_source)
+                        results.append(result)
+                        if progress:
+                            progress(result)
+            finally:
+                axe.forget()
+    finally:
+        if own_browser:
+            browser.close()
+    elapsed = time.perf_counter() - started
+
+    record = build_record(
+        results, site_dir=site_dir, pages=[p.url for p in chosen], views=views, tags=tags,
+        axe_version=axe.version, axe_rule_count=axe.rule_count, browser_versions=browser.versions,
+        preload_axe=preload_axe, all_rules_in_every_view=all_rules_in_every_view,
+        reviewed_file=reviewed_source, seconds=elapsed)
+    outcome = AuditResult(record=record, views=results)
+    if write_report:
+        outcome.report_file = Path(report_file) if report_file else site_dir / REPORT_NAME
+        write_json_atomic(outcome.report_file, record)
+    if record_file and outcome.passed:
+        write_json_atomic(Path(record_file), record)
+        outcome.recorded_to = Path(record_file)
+    return outcome
+
+
+def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
+               views: Sequence[View], all_rules_in_every_view: bool,
+               languages: Sequence[str], focus_verdicts: dict) -> Iterator[ViewResult]:
+    """The page in each view, with each check in the views it belongs to (see module doc).
+
+    ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
+    referenced: list[dict] = []
+    walked_widths: set[int] = set()
+    for index, view in enumerate(views):
+        result = audit_view(browser, axe, base_url, page, view,
+                            full_rules=index == 0 or all_rules_in_every_view,
+                            page_checks=index == 0,
+                            focus_walk=None if view.width in walked_widths else
+                            focus_verdicts.setdefault(view.width, {}),
+                            referenced=referenced, languages=languages)
+        walked_widths.add(view.width)
+        yield result
+
+
+def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
+               full_rules: bool, page_checks: bool, focus_walk: dict | None, referenced: list[dict],
+               languages: Sequence[str]) -> ViewResult:
+    """Load ``page`` in ``view`` and run the checks that belong to this view.
+
+    ``referenced`` collects, in the page checks, the URLs the HTML loads by itself, so that later
+    views can point at the element behind a third-party request."""
+    started = time.perf_counter()
+    result = ViewResult(page=page.url, file=page.file, view=view.id,
+                        axe_rules="all" if full_rules else "view-dependent", checks=[])
+    browser.set_view(view)
+    browser.open(base_url + page.url)
+
+    outcome = axe.run(None if full_rules else VIEW_DEPENDENT_RULES)
+    if "error" in outcome:
+        result.axe_error = outcome["error"]
+        result.findings.append(Finding(
+            rule="axe-error", source=AXE, impact="critical", selector="html",
+            message=f"axe-core could not check this page view: {outcome['error']}"))
+    else:
+        result.findings += axe_findings(outcome["ok"])
+
+    if page_checks:
+        facts = beyond.collect_page_facts(browser)
+        result.findings += beyond.check_page(page.url, facts, languages)
+        referenced[:] = facts["referenced"]
+        result.checks += list(beyond.PAGE_CHECKS)
+    if view.narrow:
+        result.findings += beyond.check_reflow(beyond.collect_reflow(browser), view.width)
+        result.checks += list(beyond.NARROW_CHECKS)
+    if focus_walk is not None:
+        result.findings += beyond.check_focus_visible(browser, known=focus_walk)
+        result.checks += list(beyond.WIDTH_CHECKS)
+    requested = browser.take_requests()
+    result.requests = beyond.third_party(requested, base_url)
+    result.findings += beyond.check_requests(requested, referenced if page_checks else [], base_url,
+                                             known=referenced)
+    result.checks += list(beyond.VIEW_CHECKS)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def axe_findings(results: dict) -> list[Finding]:
+    """One Finding per element axe reported, violations first."""
+    found = []
+    for kind, rules in ((VIOLATION, results["violations"]), (NEEDS_REVIEW, results["incomplete"])):
+        for rule in rules:
+            for position, node in enumerate(rule["nodes"]):
+                message = rule["help"]
+                if node["messages"]:
+                    message += ": " + node["messages"][0]
+                hidden = rule["nodeCount"] - len(rule["nodes"])
+                if hidden and position == len(rule["nodes"]) - 1:
+                    message += f" (and {hidden} more elements with the same problem)"
+                found.append(Finding(
+                    rule=rule["id"], kind=kind, source=AXE,
+                    impact=node.get("impact") or rule.get("impact"),
+                    selector=target_selector(node["target"]), snippet=node["html"],
+                    message=message, help_url=rule["helpUrl"], wcag=wcag_criteria(rule["tags"])))
+    return found
+
+
+def target_selector(target: list) -> str:
+    """axe's target (frames, then shadow roots) as one readable selector."""
+    parts = [" >> ".join(t) if isinstance(t, list) else str(t) for t in target]
+    return " >>> ".join(parts)
+
+
+def wcag_criteria(tags: list[str]) -> list[str]:
+    """['wcag143', 'wcag1410', 'cat.color'] -> ['1.4.3', '1.4.10']."""
+    criteria = []
+    for tag in tags:
+        digits = tag[4:]
+        if tag.startswith("wcag") and digits.isdigit() and len(digits) >= 3:
+            criteria.append(f"{digits[0]}.{digits[1]}.{digits[2:]}")
+    return criteria

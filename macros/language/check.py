@@ -1,0 +1,310 @@
+"""Checking files and texts: scan → match rules → plain-language measures → suppressions → findings."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from . import readability
+from .inline import mask_inline
+from .markdown import scan_markdown
+from .match import Matcher
+from .model import Finding, Flag, InputError, Report, severity_rank
+from .rules import LANGUAGES, RuleBook, load_rulebook, rules_dir
+from .segments import PROSE_KINDS, Blocks, Segment
+from .suppress import apply_suppressions
+from .yamldata import scan_yaml
+from .yamlpos import LineIndex, YamlSyntaxError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+YAML_SUFFIXES = frozenset({".yml", ".yaml"})
+DEFAULT_PATHS = ("content", "data")
+EXCLUDED_DATA = ("data/language", "data/schema")
+"""Rule files and schemas are not text for the public."""
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site", "site-internal"})
+
+LONG_SENTENCE = "long-sentence"
+READABILITY = "readability"
+PLAIN = "plain-language"
+
+_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+
+
+def check_paths(paths: list[Path], root: Path, lang: str | None = None) -> Report:
+    """Check Markdown and YAML files (folders are searched) and return all findings.
+
+    ``lang`` forces the language of Markdown files; YAML data is always checked per
+    ``nl``/``en`` key. Raises ``InputError`` listing every path, file or rule-file problem.
+    """
+    root = Path(root).resolve()
+    book = load_rulebook(rules_dir(root))
+    files, problems = _collect(paths, root)
+    findings: list[Finding] = []
+    for file in files:
+        shown = display_path(file, root)
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{shown}: this file cannot be read ({error}) — expected a UTF-8 text file")
+            continue
+        try:
+            if file.suffix.lower() in MARKDOWN_SUFFIXES:
+                findings.extend(_check_markdown(book, text, shown, lang, path_language(file, root)))
+            else:
+                findings.extend(_check_yaml(book, text, shown))
+        except InputError as error:
+            problems.extend(error.problems)
+        except YamlSyntaxError as error:
+            problems.append(str(error))
+    if problems:
+        raise InputError(problems)
+    findings.sort(key=Finding.sort_key)
+    return Report(findings=findings, files=len(files))
+
+
+def check_text(text: str, lang: str, path: str = "<text>", line: int = 1, *, root: Path | None = None) -> list[Finding]:
+    """Check plain text (for instance a string a macro renders) in one language.
+
+    Line numbers start at ``line``; blank lines separate paragraphs. Inline Markdown, HTML
+    and URLs are skipped as in pages. No suppressions and no per-file readability score.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    book = load_rulebook(rules_dir(root))
+    blocks = Blocks()
+    segments = [
+        Segment(found.start(), mask_inline(found.group()), blocks.new(found.start()), "paragraph")
+        for found in _PARAGRAPH.finditer(text)
+    ]
+    flags = _flags(book, segments, lang, with_readability=False)
+    return _findings(book, flags, text, path, first_line=line)
+
+
+def _check_markdown(book: RuleBook, text: str, shown: str, forced: str | None, from_path: str | None) -> list[Finding]:
+    scan = scan_markdown(text, shown)
+    lang = forced or _front_matter_language(scan.front_matter, shown) or from_path
+    if lang is None:
+        raise InputError([
+            f"{shown}: cannot tell whether this page is Dutch or English — add 'lang: nl' or 'lang: en' "
+            "to its front matter, keep it in a folder named nl or en (e.g. content/nl/), or pass --lang"
+        ])
+    flags = _flags(book, scan.segments, lang, with_readability=True)
+    flags = apply_suppressions(flags, scan.directives, scan.blocks, _suppressible(book))
+    return _findings(book, flags, text, shown)
+
+
+def _check_yaml(book: RuleBook, text: str, shown: str) -> list[Finding]:
+    blocks = Blocks()
+    scan = scan_yaml(text, shown, blocks)
+    flags = _flags(book, scan.segments, None, with_readability=True)
+    flags = apply_suppressions(flags, scan.directives, blocks, _suppressible(book))
+    return _findings(book, flags, text, shown)
+
+
+def _front_matter_language(front_matter: dict | None, shown: str) -> str | None:
+    if not front_matter or "lang" not in front_matter:
+        return None
+    value = str(front_matter["lang"]).strip().lower()
+    code = value.split("-")[0].split("_")[0]
+    if code not in LANGUAGES:
+        raise InputError([f"{shown}: the front matter says lang: {front_matter['lang']} — expected lang: nl or lang: en"])
+    return code
+
+
+def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None, *, with_readability: bool) -> list[Flag]:
+    settings = book.settings
+    flags: list[Flag] = []
+    tallies: dict[str, tuple[readability.Tally, int]] = {}
+    for segment in segments:
+        lang = segment.lang or default_lang
+        if lang is None:
+            continue
+        for hit in _matcher(book, lang).find(segment.text):
+            flags.append(_rule_flag(hit.rule, segment, hit.start, hit.end))
+        if segment.kind not in PROSE_KINDS:
+            continue
+        text = segment.text
+        spans = _splitter(book, lang).spans(text)
+        limit = getattr(settings.sentence_length, lang)
+        for start, end in spans:
+            # Counting words is only worth it when there are enough gaps between them.
+            if text.count(" ", start, end) + text.count("\n", start, end) >= limit * 3 // 4:
+                words = readability.word_count(text, start, end)
+                if words > limit:
+                    flags.append(_long_sentence_flag(segment, start, end, words, limit))
+        if with_readability:
+            if lang not in tallies:
+                tallies[lang] = (readability.Tally(), segment.start + _first_word(text))
+            tallies[lang][0].add(text, len(spans))
+    for lang, (tally, first) in tallies.items():
+        flag = _readability_flag(book, lang, tally, first)
+        if flag is not None:
+            flags.append(flag)
+    return flags
+
+
+def _first_word(text: str) -> int:
+    found = readability.WORD.search(text)
+    return found.start() if found else 0
+
+
+@lru_cache(maxsize=16)
+def _matcher(book: RuleBook, lang: str) -> Matcher:
+    return Matcher(book.enabled_rules(lang), getattr(book.settings.accept, lang))
+
+
+@lru_cache(maxsize=16)
+def _splitter(book: RuleBook, lang: str) -> readability.SentenceSplitter:
+    return readability.SentenceSplitter(frozenset(item.lower() for item in getattr(book.settings.abbreviations, lang)))
+
+
+@lru_cache(maxsize=16)
+def _suppressible(book: RuleBook) -> frozenset[str]:
+    return frozenset({rule.id for rules in book.rules.values() for rule in rules} | {LONG_SENTENCE})
+
+
+def _rule_flag(rule, segment: Segment, start: int, end: int) -> Flag:
+    shown = " ".join(segment.text[start:end].split())
+    if rule.category == PLAIN:
+        frame = f"“{shown}” may not be plain language for every reader."
+    else:
+        frame = f"“{shown}” may exclude or hurt some readers."
+    return Flag(
+        segment.start + start,
+        segment.start + end,
+        rule.id,
+        rule.category,
+        rule.severity,
+        f"{frame} {rule.reason}",
+        tuple(rule.alternatives),
+        segment.block,
+    )
+
+
+def _long_sentence_flag(segment: Segment, start: int, end: int, words: int, limit: int) -> Flag:
+    return Flag(
+        segment.start + start,
+        segment.start + end,
+        LONG_SENTENCE,
+        PLAIN,
+        "suggestion",
+        f"This sentence has {words} words; sentences of at most {limit} words are easier to follow. "
+        "Consider splitting it.",
+        (),
+        segment.block,
+    )
+
+
+def _readability_flag(book: RuleBook, lang: str, tally: readability.Tally, first: int) -> Flag | None:
+    settings = book.settings.readability
+    words = tally.word_total()
+    if words < settings.min_words or tally.sentences == 0:
+        return None
+    score = readability.reading_ease(lang, words, tally.sentences, tally.syllable_total(lang))
+    minimum = getattr(settings.minimum_score, lang)
+    if score >= minimum:
+        return None
+    language = "Dutch" if lang == "nl" else "English"
+    return Flag(
+        first,
+        first,
+        READABILITY,
+        PLAIN,
+        "suggestion",
+        f"The {language} text of this file scores {score:.0f} on the {readability.formula_name(lang)} "
+        f"reading-ease scale; text at level B1 usually scores {minimum:.0f} or more "
+        f"({words} words in {tally.sentences} sentences). Consider shorter sentences and everyday words.",
+    )
+
+
+def _findings(book: RuleBook, flags: list[Flag], text: str, path: str, first_line: int = 1) -> list[Finding]:
+    lowest = severity_rank(book.settings.report_from)
+    index = LineIndex(text)
+    findings = []
+    for flag in flags:
+        if severity_rank(flag.severity) < lowest:
+            continue
+        line, column = index.line_col(flag.start)
+        end_line, end_column = index.line_col(flag.end)
+        findings.append(
+            Finding(
+                path=path,
+                line=line + first_line - 1,
+                column=column,
+                end_line=end_line + first_line - 1,
+                end_column=end_column,
+                match=text[flag.start : flag.end],
+                rule=flag.rule,
+                category=flag.category,
+                severity=flag.severity,
+                message=flag.message,
+                suggestions=flag.suggestions,
+            )
+        )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def path_language(file: Path, root: Path) -> str | None:
+    """nl or en from a folder name (content/nl/…) or a suffix (index.nl.md), else None.
+
+    ``file`` and ``root`` are absolute, resolved paths.
+    """
+    parts = _relative_parts(file, root)
+    for part in reversed(parts[:-1]):
+        if part in LANGUAGES:
+            return part
+    suffixes = Path(parts[-1]).suffixes if parts else []
+    if len(suffixes) >= 2 and suffixes[-2][1:] in LANGUAGES:
+        return suffixes[-2][1:]
+    return None
+
+
+def display_path(file: Path, root: Path) -> str:
+    """``file`` relative to ``root`` when it lies inside it (both absolute and resolved)."""
+    return "/".join(_relative_parts(file, root))
+
+
+def _relative_parts(file: Path, root: Path) -> tuple[str, ...]:
+    try:
+        return file.relative_to(root).parts
+    except ValueError:
+        return (file.as_posix(),) if not file.parts else file.parts
+
+
+def _collect(paths: list[Path], root: Path) -> tuple[list[Path], list[str]]:
+    """The files to check (absolute, resolved, without duplicates) and the problems with ``paths``."""
+    problems: list[str] = []
+    excluded = [root / folder for folder in EXCLUDED_DATA]
+    if paths:
+        wanted = [Path(path) if Path(path).is_absolute() else root / path for path in paths]
+    else:
+        wanted = [root / folder for folder in DEFAULT_PATHS if (root / folder).is_dir()]
+    files: list[Path] = []
+    for path in wanted:
+        if not path.exists():
+            problems.append(f"{path.as_posix()}: no such file or folder — expected a Markdown file, a YAML file or a folder")
+            continue
+        path = path.resolve()
+        if path.is_dir():
+            files.extend(file for file in sorted(path.rglob("*")) if _wanted(file, path, excluded))
+        elif path.suffix.lower() not in MARKDOWN_SUFFIXES | YAML_SUFFIXES:
+            problems.append(f"{path.as_posix()}: not a Markdown or YAML file — expected a .md, .markdown, .yml or .yaml file")
+        elif not _excluded(path, excluded):
+            files.append(path)
+    return list(dict.fromkeys(files)), problems
+
+
+def _wanted(file: Path, folder: Path, excluded: list[Path]) -> bool:
+    if file.suffix.lower() not in MARKDOWN_SUFFIXES | YAML_SUFFIXES or not file.is_file():
+        return False
+    inner = file.relative_to(folder).parts[:-1]
+    if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in inner):
+        return False
+    return not _excluded(file, excluded)
+
+
+def _excluded(file: Path, excluded: list[Path]) -> bool:
+    return any(file == folder or folder in file.parents for folder in excluded)

@@ -1,0 +1,493 @@
+"""Loading and validating the rule files in ``data/language/``.
+
+``settings.yml`` holds what both languages share (thresholds, the accept list, category names
+in both languages); ``nl.yml`` and ``en.yml`` hold the rules. Every problem is reported as
+``file:line:col: what is wrong — what is expected``, all problems at once.
+
+The files are validated by the small schema reader below rather than by pydantic: the check
+runs on every commit, and importing pydantic alone would cost more CPU than checking a
+megabyte of Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from . import yamlpos
+from .model import FAIL_ON_CHOICES, SEVERITIES, InputError
+from .terms import term_key, term_problem
+
+LANGUAGES = ("nl", "en")
+SEVERITY_CHOICES = tuple(reversed(SEVERITIES))
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+_RULE_ID = re.compile(r"(?:nl|en)-[a-z0-9]+(?:-[a-z0-9]+)*")
+_CATEGORY_ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class PerLanguage:
+    nl: Any
+    en: Any
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: PerLanguage
+    description: PerLanguage
+
+
+@dataclass(frozen=True)
+class Readability:
+    min_words: int
+    minimum_score: PerLanguage
+
+
+@dataclass(frozen=True)
+class Settings:
+    fail_on: str
+    report_from: str
+    sentence_length: PerLanguage
+    readability: Readability
+    abbreviations: PerLanguage
+    accept: PerLanguage
+    disabled_rules: tuple[str, ...]
+    categories: tuple[Category, ...]
+
+
+@dataclass(frozen=True)
+class Examples:
+    flag: tuple[str, ...]
+    pass_: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule. With ``patterns`` the rule matches those regular expressions instead of its
+    terms, and the terms are only what the language guide shows."""
+
+    id: str
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+    category: str
+    severity: str
+    alternatives: tuple[str, ...]
+    reason: str
+    source: str
+    case: str
+    only_near: tuple[str, ...]
+    unless_near: tuple[str, ...]
+    window: int
+    exceptions: tuple[str, ...]
+    allow_quoted: bool
+    examples: Examples
+
+
+@dataclass(frozen=True, eq=False)
+class RuleBook:
+    """Everything the checker needs from ``data/language/``."""
+
+    directory: Path
+    settings: Settings
+    rules: dict[str, tuple[Rule, ...]]
+    example_places: dict[tuple[str, str, int], str]
+    """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
+
+    def enabled_rules(self, lang: str) -> tuple[Rule, ...]:
+        disabled = set(self.settings.disabled_rules)
+        return tuple(rule for rule in self.rules[lang] if rule.id not in disabled)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        for rules in self.rules.values():
+            for rule in rules:
+                if rule.id == rule_id:
+                    return rule
+        return None
+
+    def category(self, category_id: str) -> Category:
+        return next(category for category in self.settings.categories if category.id == category_id)
+
+
+def rules_dir(root: Path | None = None) -> Path:
+    """``root/data/language`` when it exists, else the rule files next to this package."""
+    if root is not None:
+        candidate = Path(root) / "data" / "language"
+        if candidate.is_dir():
+            return candidate
+    return PACKAGE_ROOT / "data" / "language"
+
+
+_cache: dict[Path, tuple[tuple, RuleBook]] = {}
+
+
+def load_rulebook(directory: Path) -> RuleBook:
+    """Load and validate the rule files in ``directory`` (cached until a file changes)."""
+    directory = Path(directory).resolve()
+    files = [directory / "settings.yml"] + [directory / f"{lang}.yml" for lang in LANGUAGES]
+    stamp = tuple(file.stat().st_mtime_ns if file.exists() else None for file in files)
+    cached = _cache.get(directory)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    book = _load(directory)
+    _cache[directory] = (stamp, book)
+    return book
+
+
+def _load(directory: Path) -> RuleBook:
+    problems: list[str] = []
+    settings_reader = _open(directory / "settings.yml", problems)
+    settings = _read_settings(settings_reader) if settings_reader else None
+    categories = {category.id for category in settings.categories} if settings else None
+    rules: dict[str, tuple[Rule, ...]] = {}
+    places: dict[tuple[str, str, int], str] = {}
+    for lang in LANGUAGES:
+        reader = _open(directory / f"{lang}.yml", problems)
+        rules[lang] = _read_rule_file(reader, lang, categories) if reader else ()
+        if reader:
+            problems.extend(reader.problems)
+            places.update(_example_places(reader, rules[lang]))
+    if settings_reader:
+        if settings:
+            _check_settings(settings_reader, settings, rules)
+        problems[:0] = settings_reader.problems
+    if problems:
+        raise InputError(problems)
+    return RuleBook(directory=directory, settings=settings, rules=rules, example_places=places)
+
+
+def _shown(path: Path) -> str:
+    """The path as the user will recognise it: relative to the current directory when possible."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _open(path: Path, problems: list[str]) -> _Reader | None:
+    shown = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        problems.append(f"{shown}: the file is missing — expected this rule file of podium check here")
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{shown}: the file cannot be read ({error}) — expected a UTF-8 text file")
+        return None
+    try:
+        root, data = yamlpos.parse(text, shown)
+    except yamlpos.YamlSyntaxError as error:
+        problems.append(str(error))
+        return None
+    reader = _Reader(shown, root, data)
+    for key in yamlpos.duplicate_keys(root) if root is not None else ():
+        reader.at_node(key, f"the key '{key.value}' appears twice in the same place — expected each key once")
+    if root is None or not isinstance(data, dict):
+        reader.problem((), "the file has no keys — expected lines of the form 'key: value'")
+        problems.extend(reader.problems)
+        return None
+    return reader
+
+
+class _Reader:
+    """Reads values out of one YAML file and records every problem with its position."""
+
+    def __init__(self, shown: str, root: yaml.Node | None, data: Any):
+        self.shown = shown
+        self.root = root
+        self.data = data
+        self.problems: list[str] = []
+
+    # -- reporting -----------------------------------------------------------------------
+    def at_node(self, node: yaml.Node, message: str) -> None:
+        line, column = yamlpos.position(node)
+        self.problems.append(f"{self.shown}:{line}:{column}: {message}")
+
+    def problem(self, loc: tuple, message: str, *, key: bool = False) -> None:
+        if self.root is None:
+            self.problems.append(f"{self.shown}: {message}")
+            return
+        node, _rest = yamlpos.node_at(self.root, loc)
+        if key and loc:
+            node = yamlpos.key_node(yamlpos.node_at(self.root, loc[:-1])[0], str(loc[-1])) or node
+        self.at_node(node, f"{self.where(loc)}{message}")
+
+    def where(self, loc: tuple) -> str:
+        """A readable name for a place in the file, with the rule id when there is one."""
+        if not loc:
+            return ""
+        parts = list(loc)
+        prefix = ""
+        if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
+            rule = _item(self.data.get("rules"), parts[1])
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+                prefix, parts = f"rule {rule['id']}", parts[2:]
+        text = prefix
+        for part in parts:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        return f"{text}: " if text else ""
+
+    # -- values --------------------------------------------------------------------------
+    def mapping(self, value: Any, loc: tuple, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(loc, "this is not a set of keys and values — expected lines of the form 'key: value'")
+            return None
+        allowed = required + optional
+        for key in value:
+            if key not in allowed:
+                self.problem(loc + (key,), f"unknown key '{key}' — expected one of: {', '.join(allowed)}", key=True)
+        for key in required:
+            if key not in value:
+                self.problem(loc, f"'{key}' is missing — expected a value for '{key}'")
+        return value
+
+    def text(self, value: Any, loc: tuple, minimum: int = 1) -> str | None:
+        if not isinstance(value, str):
+            self.problem(loc, "this is not text — expected text (put it in quotes if it looks like a number, a date or yes/no)")
+            return None
+        value = value.strip()
+        if len(value) < minimum:
+            what = "empty" if not value else "too short"
+            self.problem(loc, f"this text is {what} — expected at least {minimum} character{'s' if minimum > 1 else ''}")
+            return None
+        return value
+
+    def texts(self, value: Any, loc: tuple, minimum: int = 0) -> tuple[str, ...]:
+        if value is None and minimum == 0:
+            return ()
+        if not isinstance(value, list):
+            self.problem(loc, "this is not a list — expected a list: [one, two] or lines that start with '- '")
+            return ()
+        if len(value) < minimum:
+            self.problem(loc, f"this list is empty — expected at least {minimum} entry")
+        items = (self.text(item, loc + (index,)) for index, item in enumerate(value))
+        return tuple(item for item in items if item is not None)
+
+    def choice(self, value: Any, loc: tuple, choices: tuple[str, ...]) -> str | None:
+        if value not in choices:
+            self.problem(loc, f"{value!r} is not allowed — expected one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def number(self, value: Any, loc: tuple, low: float, high: float, kind: type = int) -> Any:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and (kind is float or isinstance(value, int))
+        if not ok or not low <= value <= high:
+            noun = "a whole number" if kind is int else "a number"
+            self.problem(loc, f"{value!r} is not allowed here — expected {noun} from {low:g} to {high:g}")
+            return None
+        return value
+
+    def boolean(self, value: Any, loc: tuple) -> bool | None:
+        if not isinstance(value, bool):
+            self.problem(loc, f"{value!r} is not true or false — expected true or false")
+            return None
+        return value
+
+    def per_language(self, value: Any, loc: tuple, read: Callable[[Any, tuple], Any]) -> PerLanguage | None:
+        found = self.mapping(value, loc, LANGUAGES)
+        if found is None:
+            return None
+        values = {lang: read(found.get(lang), loc + (lang,)) if lang in found else None for lang in LANGUAGES}
+        return None if any(item is None for item in values.values()) else PerLanguage(**values)
+
+    def matches(self, value: str | None, loc: tuple, pattern: re.Pattern, expected: str) -> str | None:
+        if value is not None and not pattern.fullmatch(value):
+            self.problem(loc, f"{value!r} is not a valid id — expected {expected}")
+            return None
+        return value
+
+
+def _item(value: Any, index: int) -> Any:
+    return value[index] if isinstance(value, list) and 0 <= index < len(value) else None
+
+
+_SETTINGS_KEYS = ("fail_on", "report_from", "sentence_length", "readability", "abbreviations", "accept", "categories")
+
+
+def _read_settings(reader: _Reader) -> Settings | None:
+    data = reader.mapping(reader.data, (), _SETTINGS_KEYS, ("disabled_rules",))
+    if data is None:
+        return None
+    before = len(reader.problems)
+    fail_on = reader.choice(data.get("fail_on"), ("fail_on",), FAIL_ON_CHOICES) if "fail_on" in data else None
+    report_from = reader.choice(data.get("report_from"), ("report_from",), SEVERITY_CHOICES) if "report_from" in data else None
+    sentence_length = reader.per_language(
+        data.get("sentence_length"), ("sentence_length",), lambda value, loc: reader.number(value, loc, 5, 80)
+    ) if "sentence_length" in data else None
+    readability = _read_readability(reader, data.get("readability")) if "readability" in data else None
+    abbreviations, accept = (
+        reader.per_language(data.get(key), (key,), reader.texts) if key in data else None
+        for key in ("abbreviations", "accept")
+    )
+    disabled = reader.texts(data.get("disabled_rules"), ("disabled_rules",))
+    categories = _read_categories(reader, data.get("categories")) if "categories" in data else ()
+    if len(reader.problems) > before or None in (fail_on, report_from, sentence_length, readability, abbreviations, accept):
+        return None
+    return Settings(fail_on, report_from, sentence_length, readability, abbreviations, accept, disabled, categories)
+
+
+def _read_readability(reader: _Reader, value: Any) -> Readability | None:
+    data = reader.mapping(value, ("readability",), ("min_words", "minimum_score"))
+    if data is None or "min_words" not in data or "minimum_score" not in data:
+        return None
+    words = reader.number(data["min_words"], ("readability", "min_words"), 20, 100_000)
+    scores = reader.per_language(
+        data["minimum_score"], ("readability", "minimum_score"),
+        lambda item, loc: reader.number(item, loc, 0, 120, float),
+    )
+    return Readability(words, scores) if words is not None and scores is not None else None
+
+
+def _read_categories(reader: _Reader, value: Any) -> tuple[Category, ...]:
+    if not isinstance(value, list) or not value:
+        reader.problem(("categories",), "this is not a list of categories — expected at least one '- id: ...' entry")
+        return ()
+    categories = []
+    seen: set[str] = set()
+    for index, item in enumerate(value):
+        loc = ("categories", index)
+        data = reader.mapping(item, loc, ("id", "title", "description"))
+        if data is None:
+            continue
+        category_id = reader.matches(
+            reader.text(data.get("id"), loc + ("id",)) if "id" in data else None,
+            loc + ("id",), _CATEGORY_ID, "lower-case words joined by hyphens, e.g. plain-language",
+        )
+        title, description = (
+            reader.per_language(data.get(key), loc + (key,), reader.text) if key in data else None
+            for key in ("title", "description")
+        )
+        if category_id in seen:
+            reader.problem(loc + ("id",), f"the category '{category_id}' appears twice — expected each category once")
+        elif category_id and title and description:
+            seen.add(category_id)
+            categories.append(Category(category_id, title, description))
+    return tuple(categories)
+
+
+_RULE_REQUIRED = ("id", "terms", "category", "severity", "alternatives", "reason", "source", "examples")
+_RULE_OPTIONAL = ("patterns", "case", "only_near", "unless_near", "window", "exceptions", "allow_quoted")
+
+
+def _read_rule_file(reader: _Reader, lang: str, categories: set[str] | None) -> tuple[Rule, ...]:
+    data = reader.mapping(reader.data, (), ("language", "rules"))
+    if data is None:
+        return ()
+    if "language" in data and data["language"] != lang:
+        reader.problem(("language",), f"language is {data['language']!r} — expected '{lang}' in {lang}.yml")
+    if "rules" not in data:
+        return ()
+    if not isinstance(data["rules"], list) or not data["rules"]:
+        reader.problem(("rules",), "this is not a list of rules — expected at least one '- id: ...' entry")
+        return ()
+    rules: list[Rule] = []
+    seen_ids: dict[str, int] = {}
+    owners: dict[str, str] = {}
+    for index, item in enumerate(data["rules"]):
+        rule = _read_rule(reader, ("rules", index), item, lang, categories)
+        if rule is None:
+            continue
+        if rule.id in seen_ids:
+            reader.problem(("rules", index, "id"), f"this id is already used by rule number {seen_ids[rule.id] + 1} — expected every id once")
+            continue
+        seen_ids[rule.id] = index
+        for position, term in enumerate([] if rule.patterns else rule.terms):
+            key = term_key(term.rstrip("*")) + ("*" if term.endswith("*") else "")
+            owner = owners.setdefault(key, rule.id)
+            if owner != rule.id:
+                reader.problem(("rules", index, "terms", position), f"'{term}' is also a term of {owner} — expected each term in one rule only")
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _read_rule(reader: _Reader, loc: tuple, item: Any, lang: str, categories: set[str] | None) -> Rule | None:
+    data = reader.mapping(item, loc, _RULE_REQUIRED, _RULE_OPTIONAL)
+    if data is None:
+        return None
+    before = len(reader.problems)
+
+    def get(key: str, read: Callable, *args) -> Any:
+        return read(data[key], loc + (key,), *args) if key in data else None
+
+    rule_id = reader.matches(
+        get("id", reader.text), loc + ("id",), _RULE_ID,
+        "the language, then lower-case words joined by hyphens, e.g. nl-slaaf or en-wheelchair-bound",
+    )
+    if rule_id and not rule_id.startswith(f"{lang}-"):
+        reader.problem(loc + ("id",), f"the id must start with '{lang}-' — expected e.g. {lang}-{rule_id.split('-', 1)[1]}")
+    terms = get("terms", reader.texts, 1) or ()
+    patterns = get("patterns", reader.texts) or ()
+    category = get("category", reader.text)
+    if category and categories is not None and category not in categories:
+        reader.problem(loc + ("category",), f"unknown category '{category}' — expected one of: {', '.join(sorted(categories))}")
+    severity = get("severity", reader.choice, SEVERITY_CHOICES)
+    alternatives = get("alternatives", reader.texts, 1) or ()
+    reason = get("reason", reader.text, 10)
+    source = get("source", reader.text, 5)
+    case = get("case", reader.choice, ("any", "exact")) or "any"
+    only_near, unless_near, exceptions = (get(key, reader.texts) or () for key in ("only_near", "unless_near", "exceptions"))
+    window = get("window", reader.number, 1, 30) or 6
+    allow_quoted = bool(get("allow_quoted", reader.boolean))
+    examples = _read_examples(reader, loc + ("examples",), data.get("examples")) if "examples" in data else None
+    for key, values in (("terms", terms), ("only_near", only_near), ("unless_near", unless_near), ("exceptions", exceptions)):
+        for position, term in enumerate(values):
+            problem = term_problem(term)
+            if problem:
+                reader.problem(loc + (key, position), f"{problem} — expected a word or phrase (see data/language/README.md)")
+    for position, pattern in enumerate(patterns):
+        problem = _pattern_problem(pattern)
+        if problem:
+            reader.problem(loc + ("patterns", position), problem)
+    if len(reader.problems) > before or None in (rule_id, category, severity, reason, source, examples):
+        return None
+    return Rule(rule_id, terms, patterns, category, severity, alternatives, reason, source, case,
+                only_near, unless_near, window, exceptions, allow_quoted, examples)
+
+
+def _read_examples(reader: _Reader, loc: tuple, value: Any) -> Examples | None:
+    data = reader.mapping(value, loc, ("flag",), ("pass",))
+    if data is None:
+        return None
+    flag = reader.texts(data.get("flag"), loc + ("flag",), 1) if "flag" in data else ()
+    return Examples(flag, reader.texts(data.get("pass"), loc + ("pass",))) if flag else None
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as error:
+        return f"this pattern is not a valid regular expression ({error}) — expected a Python regular expression"
+    if compiled.groups:
+        return "this pattern has a capturing group — expected (?:...) instead of (...)"
+    if compiled.match(""):
+        return "this pattern also matches empty text — expected a pattern that needs at least one letter"
+    return None
+
+
+def _check_settings(reader: _Reader, settings: Settings, rules: dict[str, tuple[Rule, ...]]) -> None:
+    known = {rule.id for lang_rules in rules.values() for rule in lang_rules}
+    for index, rule_id in enumerate(settings.disabled_rules):
+        if known and rule_id not in known:
+            reader.problem(("disabled_rules", index), f"there is no rule '{rule_id}' — expected the id of a rule in nl.yml or en.yml")
+    for lang in LANGUAGES:
+        for index, phrase in enumerate(getattr(settings.accept, lang)):
+            problem = term_problem(phrase)
+            if problem:
+                reader.problem(("accept", lang, index), f"{problem} — expected a word or phrase")
+
+
+def _example_places(reader: _Reader, rules: tuple[Rule, ...]) -> dict[tuple[str, str, int], str]:
+    places: dict[tuple[str, str, int], str] = {}
+    positions = {item.get("id"): index for index, item in enumerate(reader.data.get("rules") or []) if isinstance(item, dict)}
+    for rule in rules:
+        for kind, examples in (("flag", rule.examples.flag), ("pass", rule.examples.pass_)):
+            for number in range(len(examples)):
+                node, _rest = yamlpos.node_at(reader.root, ("rules", positions[rule.id], "examples", kind, number))
+                line, column = yamlpos.position(node)
+                places[(rule.id, kind, number)] = f"{reader.shown}:{line}:{column}"
+    return places

@@ -1,0 +1,97 @@
+"""In-place suppression: ``<!-- podium-ignore RULE-ID: reason -->`` in Markdown (before a
+block) and ``# podium-ignore RULE-ID: reason`` in YAML (before or beside an entry).
+
+A suppression without a reason is itself an error, and one that suppresses nothing is a
+warning, so that old comments do not pile up unnoticed.
+"""
+
+from __future__ import annotations
+
+from .markdown import scan_markdown
+from .model import Flag
+from .segments import Blocks, Directive
+from .yamlpos import YamlSyntaxError
+
+WITHOUT_REASON = "suppression-without-reason"
+UNUSED = "unused-suppression"
+CATEGORY = "suppression"
+
+
+def apply_suppressions(flags: list[Flag], directives: list[Directive], blocks: Blocks, known_rules: frozenset[str]) -> list[Flag]:
+    """Drop the flags a directive covers; add flags for directives that are incomplete or unused."""
+    if not directives:
+        return flags
+    used: set[tuple[int, str]] = set()
+    kept: list[Flag] = []
+    for flag in flags:
+        number = _covering(flag, directives, blocks)
+        if number is None:
+            kept.append(flag)
+        else:
+            used.add((number, flag.rule))
+    for number, directive in enumerate(directives):
+        kept.extend(_problems(directive, number, used, known_rules))
+    return kept
+
+
+def _covering(flag: Flag, directives: list[Directive], blocks: Blocks) -> int | None:
+    if flag.block is None:
+        return None
+    for number, directive in enumerate(directives):
+        if flag.rule in directive.rule_ids and any(blocks.within(flag.block, block) for block in directive.blocks):
+            return number
+    return None
+
+
+def _problems(directive: Directive, number: int, used: set[tuple[int, str]], known_rules: frozenset[str]) -> list[Flag]:
+    def flag(rule: str, severity: str, message: str) -> Flag:
+        return Flag(directive.start, directive.end, rule, CATEGORY, severity, message)
+
+    if not directive.rule_ids:
+        return [flag(UNUSED, "warning", "This podium-ignore names no rule, so it ignores nothing. "
+                     "Write the rule id and a reason, e.g. podium-ignore nl-slaaf: quotation from an archive record.")]
+    found: list[Flag] = []
+    if not directive.reason:
+        ids = ", ".join(directive.rule_ids)
+        found.append(flag(WITHOUT_REASON, "error", f"This podium-ignore for {ids} gives no reason. "
+                          f"Add one after a colon, e.g. podium-ignore {ids}: quotation from an archive record."))
+    for rule_id in directive.rule_ids:
+        if rule_id not in known_rules:
+            found.append(flag(UNUSED, "warning", f"podium-ignore names '{rule_id}', which is not a rule. "
+                              "Check the spelling against data/language/nl.yml, en.yml or the guide page."))
+        elif (number, rule_id) not in used:
+            found.append(flag(UNUSED, "warning", f"This podium-ignore for {rule_id} is not needed: the block after it "
+                              f"has no {rule_id} finding. Remove it, or move it to the line before the block it is for."))
+    return found
+
+
+def strip_suppressions(markdown: str) -> str:
+    """``markdown`` without its ``<!-- podium-ignore ... -->`` comments, for publishing.
+
+    A comment on a line of its own disappears with its line; if that would join two
+    paragraphs, an empty line is left in its place.
+    """
+    if "podium-ignore" not in markdown:
+        return markdown
+    try:
+        directives = scan_markdown(markdown).directives
+    except YamlSyntaxError:
+        directives = scan_markdown(markdown, front_matter=False).directives
+    result = markdown
+    for directive in sorted(directives, key=lambda item: item.start, reverse=True):
+        if result.startswith("<!--", directive.start):
+            result = _cut(result, directive.start, directive.end)
+    return result
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return text[:start] + text[end:]
+    previous_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : len(text) if next_end == -1 else next_end]
+    keep_gap = line_start > 0 and previous_line.strip() and next_line.strip()
+    return text[:line_start] + ("\n" if keep_gap else "") + text[min(len(text), line_end + 1) :]

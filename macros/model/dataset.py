@@ -1,0 +1,215 @@
+"""Load every data file, validate it, and check references between files.
+
+All problems are collected before anything is raised, so one run shows them all.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import kpi, partner, schema
+from .privacy import cross_check as privacy_cross_check
+from .errors import DataErrors, Problem
+from .load import Document, read_yaml
+from .messages import explain
+
+# Files other parts of Podium own; the data loader leaves them alone.
+OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
+OTHER_FOLDERS = {"language", "schema"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """`pattern` (keys, '*' for every list item) must hold an id from collection `target`."""
+
+    pattern: tuple
+    target: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    collection: str
+    shape: Any
+    refs: tuple[Ref, ...] = ()
+    required: bool = True
+
+    @property
+    def schema_name(self) -> str:
+        return self.name.replace(".yml", ".schema.json")
+
+
+ORG = "organisations"
+FILES: tuple[FileSpec, ...] = (
+    FileSpec("organisations.yml", ORG, schema.Organisations),
+    FileSpec("statements.yml", "statements", list[schema.Statement], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "contact_role"), "roles"),
+        Ref(("*", "signed_by_role"), "roles"))),
+    FileSpec("goals.yml", "goals", list[schema.Goal], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"))),
+    FileSpec("roles.yml", "roles", list[schema.Role], (Ref(("*", "organisation"), ORG),)),
+    FileSpec("reviews.yml", "reviews", list[schema.Review], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "participants", "*"), "roles"))),
+    FileSpec("groups.yml", "groups", list[schema.Group], (
+        Ref(("*", "contact_role"), "roles"), Ref(("*", "offers", "*", "organisation"), ORG),
+        Ref(("*", "networks", "*", "contact_role"), "roles"))),
+    FileSpec("documents.yml", "documents", list[schema.Document], (Ref(("*", "organisation"), ORG),)),
+    FileSpec("updates.yml", "updates", list[schema.Update], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "goals", "*"), "goals"))),
+    # Progress, partners and procurement (issue 3); optional, so a site can start without them.
+    FileSpec("kpis.yml", "kpis", list[kpi.KPI], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals")), required=False),
+    FileSpec("partners.yml", "partners", list[partner.Partner], (
+        Ref(("*", "organisations", "*"), ORG),), required=False),
+    FileSpec("procurement.yml", "procurement", partner.Procurement, (
+        Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
+        Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
+        Ref(("tenders", "*", "organisation"), ORG)), required=False),
+)
+
+NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
+         "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
+         "kpis": "KPI", "partners": "partner", "procurement": "procurement entry"}
+
+
+@dataclass
+class Dataset:
+    """The validated data, by collection name."""
+
+    collections: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.collections[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def collective(self) -> schema.Organisation:
+        return self.collections[ORG].collective
+
+    @property
+    def members(self) -> list[schema.Organisation]:
+        return list(self.collections[ORG].members)
+
+    def organisation(self, org_id: str) -> schema.Organisation:
+        return next(o for o in [self.collective, *self.members] if o.id == org_id)
+
+    def by_id(self, collection: str, item_id: str) -> Any:
+        return next(item for item in self.collections[collection] if item.id == item_id)
+
+
+def _walk(data: Any, pattern: tuple, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if not pattern:
+        yield loc, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _walk(item, rest, loc + (i,))
+    elif isinstance(data, dict) and head in data and data[head] is not None:
+        yield from _walk(data[head], rest, loc + (head,))
+
+
+def _ids(spec: FileSpec, data: Any) -> Iterator[tuple[tuple, Any]]:
+    if spec.collection == ORG:
+        yield from _walk(data, ("collective", "id"))
+        yield from _walk(data, ("members", "*", "id"))
+    else:
+        yield from _walk(data, ("*", "id"))
+
+
+def _validate(spec: FileSpec, doc: Document) -> tuple[Any, list[Problem]]:
+    adapter = TypeAdapter(spec.shape)
+    try:
+        return adapter.validate_python(doc.data), []
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            message, expected, at_key = explain(spec.shape, error)
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
+            line, col = doc.position(loc, prefer_key=at_key)
+            problems.append(Problem(doc.path, line, col, message, expected))
+        return None, problems
+
+
+def _stray_files(data_dir: Path, root: Path, specs: tuple[FileSpec, ...]) -> list[Problem]:
+    known = {s.name for s in specs}
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        if path.is_dir() or path.name in known or path.name in OTHER_FILES or path.name.startswith("."):
+            continue
+        if path.suffix in (".yml", ".yaml"):
+            close = difflib.get_close_matches(path.name, sorted(known), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "known files: " + ", ".join(sorted(known))
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1,
+                                    "Podium does not know this data file", hint))
+    return problems
+
+
+def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES) -> Dataset:
+    """Read and check everything under `root/data`; raise DataErrors listing every problem."""
+    data_dir = root / "data"
+    problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
+    docs: dict[str, Document] = {}
+    values: dict[str, Any] = {}
+    for spec in specs:
+        path = data_dir / spec.name
+        if not path.is_file():
+            if spec.required:
+                problems.append(Problem(f"data/{spec.name}", 1, 1, "this data file is missing",
+                                        f"create it; see the example project for its layout"))
+            continue
+        doc, found = read_yaml(path, root)
+        problems += found
+        if doc is None:
+            continue
+        docs[spec.collection] = doc
+        value, found = _validate(spec, doc)
+        problems += found
+        if value is not None:
+            values[spec.collection] = value
+    problems += _cross_check(specs, docs)
+    problems += privacy_cross_check(docs, values)
+    if problems:
+        raise DataErrors(problems)
+    return Dataset(values)
+
+
+def _cross_check(specs: tuple[FileSpec, ...], docs: dict[str, Document]) -> list[Problem]:
+    problems: list[Problem] = []
+    known: dict[str, set] = {}
+    for spec in specs:
+        doc = docs.get(spec.collection)
+        if doc is None:
+            continue
+        seen: dict[Any, int] = {}
+        for loc, value in _ids(spec, doc.data):
+            line, col = doc.position(loc)
+            if value in seen:
+                problems.append(Problem(doc.path, line, col,
+                                        f"the id '{value}' is used twice (first on line {seen[value]})",
+                                        "give each item its own id"))
+            seen.setdefault(value, line)
+        known[spec.collection] = set(seen)
+    for spec in specs:
+        doc = docs.get(spec.collection)
+        if doc is None:
+            continue
+        for ref in spec.refs:
+            if ref.target not in known:
+                continue
+            for loc, value in _walk(doc.data, ref.pattern):
+                if isinstance(value, str) and value not in known[ref.target]:
+                    line, col = doc.position(loc)
+                    noun = NOUNS.get(ref.target, ref.target)
+                    close = difflib.get_close_matches(value, sorted(known[ref.target]), n=1, cutoff=0.6)
+                    hint = f"did you mean '{close[0]}'?" if close else \
+                        f"the id of a {noun} in data/{ref.target}.yml"
+                    problems.append(Problem(doc.path, line, col,
+                                            f"there is no {noun} with the id '{value}'", hint))
+    return problems

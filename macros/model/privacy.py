@@ -1,0 +1,367 @@
+"""Privacy built in: disclosure control of figures, consent rules for partners, and the data checks.
+
+Disclosure control (pure; nothing here reads files or the clock):
+
+* A count of 1 to min_cell-1 is withheld ("fewer than 5"). A true zero names nobody and is shown.
+* A count whose complement within its denominator is under min_cell is withheld: "all but 2 of
+  40" tells as much about the 2 as "2 of 40" does, and "all 40" says something about every one.
+* A percentage on a denominator under min_denominator is withheld.
+* Secondary suppression: when the collective total is published and exactly one member's figure
+  is withheld, that figure could be worked out by subtraction, so the smallest other member's
+  figure is withheld too. If there is no other member to withhold, the total is withheld.
+* A withheld figure is withheld whole: value, numerator and denominator.
+* The collective's figure for a shared KPI is the sum of the members' numerators and
+  denominators, for the periods every member reported. Percentages are never averaged.
+* The internal build (`internal=True`) shows every figure but keeps the reason it would be
+  withheld, so the team sees what the public does not.
+
+Consent: a partner is listed only with `listed: true` and a listing consent that has not been
+withdrawn; an ownership category is shown only with `show: true` and an active consent for that
+category. `cross_check` turns a wish to publish without consent into a data Problem at its line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Hashable, Iterable, Literal, Mapping, Sequence
+
+from .errors import Problem
+from .kpi import KPI, Observation, Privacy, kpi_problems, period_key
+from .load import Document
+from .partner import OwnershipClaim, Partner, Procurement, TenderCount, duplicate_categories, procurement_problems
+
+Reason = Literal["small-count", "small-complement", "small-base", "secondary"]
+REASONS: tuple[Reason, ...] = ("small-count", "small-complement", "small-base", "secondary")
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells and figures
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count (or amount) and, when there is one, the group it is counted in."""
+
+    count: float
+    denominator: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    reason: Reason | None = None
+    threshold: int | None = None   # the threshold that applied, for "fewer than 5"
+
+    @property
+    def withheld(self) -> bool:
+        return self.reason is not None
+
+
+PUBLISH = Verdict()
+
+
+def primary(cell: Cell, unit: str, rule: Privacy) -> Verdict:
+    """Whether one figure may be published on its own (before looking at its neighbours)."""
+    if unit in ("euro", "yes-no"):
+        return PUBLISH
+    if unit == "percent" and cell.denominator is not None and cell.denominator < rule.min_denominator:
+        return Verdict("small-base", rule.min_denominator)
+    if 0 < cell.count < rule.min_cell:
+        return Verdict("small-count", rule.min_cell)
+    if cell.denominator is not None and cell.denominator - cell.count < rule.min_cell:
+        return Verdict("small-complement", rule.min_cell)
+    return PUBLISH
+
+
+def _size(cell: Cell) -> tuple[float, float]:
+    return (cell.denominator if cell.denominator is not None else cell.count, cell.count)
+
+
+def secondary(total: Verdict | None, members: Mapping[Hashable, Cell],
+              verdicts: Mapping[Hashable, Verdict]) -> tuple[Verdict | None, dict[Hashable, Verdict]]:
+    """Withhold more so that no withheld member figure can be worked out from the published total.
+
+    `total` is None when no total is published at all. Returns the total's and the members' verdicts.
+    """
+    result = dict(verdicts)
+    if total is None or total.withheld:
+        return total, result
+    withheld = [key for key, v in result.items() if v.withheld]
+    if len(withheld) != 1:
+        return total, result
+    candidates = sorted((key for key, v in result.items() if not v.withheld),
+                        key=lambda key: (*_size(members[key]), str(key)))
+    if candidates:
+        result[candidates[0]] = Verdict("secondary")
+        return total, result
+    return Verdict("secondary"), result
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One observation as it may be shown: in a public build a withheld figure has no numbers."""
+
+    period: int | dt.date
+    value: float | None
+    numerator: int | None
+    denominator: int | None
+    provisional: bool
+    note: Any                     # Text | None: a public note
+    reason: Reason | None = None  # why it is (or, in the internal build, would be) withheld
+    threshold: int | None = None
+    hidden: bool = False          # the numbers are left out of this output
+
+    @property
+    def date(self) -> dt.date:
+        return self.period if isinstance(self.period, dt.date) else dt.date(self.period, 12, 31)
+
+    @property
+    def key(self) -> str:
+        return period_key(self.period)
+
+
+def figure(obs: Observation, unit: str, verdict: Verdict, internal: bool) -> Figure:
+    hidden = verdict.withheld and not internal
+    return Figure(period=obs.period,
+                  value=None if hidden else obs.figure(unit),
+                  numerator=None if hidden else obs.numerator,
+                  denominator=None if hidden else obs.denominator,
+                  provisional=obs.provisional, note=None if hidden else obs.note,
+                  reason=verdict.reason, threshold=verdict.threshold, hidden=hidden)
+
+
+def cell_of(obs: Observation) -> Cell:
+    if obs.value is not None:
+        return Cell(obs.value)
+    return Cell(obs.numerator, obs.denominator)
+
+
+# ---------------------------------------------------------------------------------------------
+# Roll-up and disclosure of all KPIs
+
+
+def roll_up(members: Sequence[KPI]) -> list[Observation]:
+    """The collective's observations: the members' counts added up, for periods all of them report."""
+    if not members:
+        return []
+    by_member = [{period_key(o.period): o for o in kpi.observations} for kpi in members]
+    common = set(by_member[0]).intersection(*by_member[1:])
+    rolled = []
+    for key in sorted(common, key=lambda k: by_member[0][k].date):
+        parts = [m[key] for m in by_member]
+        period = parts[0].period
+        provisional = any(p.provisional for p in parts)
+        if all(p.numerator is not None for p in parts):
+            rolled.append(Observation(period=period, numerator=sum(p.numerator for p in parts),
+                                      denominator=sum(p.denominator for p in parts), provisional=provisional))
+        else:
+            total = sum(p.value if p.value is not None else p.numerator for p in parts)
+            rolled.append(Observation(period=period, value=total, provisional=provisional))
+    return rolled
+
+
+@dataclass(frozen=True)
+class SharedGroup:
+    shared_id: str
+    collective: KPI | None
+    members: tuple[KPI, ...]
+
+
+def shared_groups(kpis: Iterable[KPI], collective_id: str) -> list[SharedGroup]:
+    groups: dict[str, list[KPI]] = defaultdict(list)
+    for kpi in kpis:
+        if kpi.shared_id:
+            groups[kpi.shared_id].append(kpi)
+    result = []
+    for shared_id, items in sorted(groups.items()):
+        collective = next((k for k in items if k.organisation == collective_id), None)
+        members = tuple(k for k in items if k.organisation != collective_id)
+        result.append(SharedGroup(shared_id, collective, members))
+    return result
+
+
+def observations_of(kpi: KPI, kpis: Sequence[KPI], collective_id: str) -> list[Observation]:
+    """A KPI's own observations, or for a collective shared KPI the members' sum."""
+    if kpi.shared_id and kpi.organisation == collective_id:
+        members = [k for k in kpis if k.shared_id == kpi.shared_id and k.organisation != collective_id]
+        return roll_up(members)
+    return kpi.sorted_observations()
+
+
+def disclose(kpis: Sequence[KPI], collective_id: str, internal: bool = False) -> dict[str, list[Figure]]:
+    """Every KPI's figures as they may be shown, oldest first, with primary and secondary suppression."""
+    verdicts: dict[tuple[str, str], Verdict] = {}
+    observations: dict[str, list[Observation]] = {}
+    for kpi in kpis:
+        observations[kpi.id] = observations_of(kpi, kpis, collective_id)
+        for obs in observations[kpi.id]:
+            verdicts[(kpi.id, period_key(obs.period))] = primary(cell_of(obs), kpi.unit, kpi.privacy)
+    for group in shared_groups(kpis, collective_id):
+        if group.collective is None:
+            continue
+        for obs in observations[group.collective.id]:
+            key = period_key(obs.period)
+            member_obs = {m.id: next(o for o in m.observations if period_key(o.period) == key)
+                          for m in group.members}
+            total, members = secondary(verdicts[(group.collective.id, key)],
+                                       {k: cell_of(o) for k, o in member_obs.items()},
+                                       {k: verdicts[(k, key)] for k in member_obs})
+            verdicts[(group.collective.id, key)] = total
+            for member_id, verdict in members.items():
+                verdicts[(member_id, key)] = verdict
+    return {kpi.id: [figure(obs, kpi.unit, verdicts[(kpi.id, period_key(obs.period))], internal)
+                     for obs in observations[kpi.id]]
+            for kpi in kpis}
+
+
+# ---------------------------------------------------------------------------------------------
+# Procurement: tender counts per year, for a target of the collective or of one member
+
+
+@dataclass(frozen=True)
+class TenderFigure:
+    year: int
+    awarded: int | None
+    to_diverse: int | None
+    share: float | None           # percent
+    reason: Reason | None = None
+    threshold: int | None = None
+    hidden: bool = False
+
+
+def _tender_figure(year: int, cell: Cell, verdict: Verdict, internal: bool) -> TenderFigure:
+    hidden = verdict.withheld and not internal
+    share = 100.0 * cell.count / cell.denominator if cell.denominator else None
+    return TenderFigure(year, None if hidden else cell.denominator, None if hidden else int(cell.count),
+                        None if hidden else share, verdict.reason, verdict.threshold, hidden)
+
+
+def tender_figures(proc: Procurement, band: str, members: Sequence[str], internal: bool = False
+                   ) -> tuple[list[TenderFigure], dict[str, list[TenderFigure]]]:
+    """The totals per year over `members` (years all of them report), and each member's figures.
+
+    With one member the total is that member's own figure. Secondary suppression as for KPIs.
+    """
+    counts: dict[str, dict[int, TenderCount]] = {m: {} for m in members}
+    for count in proc.tenders:
+        if count.band == band and count.organisation in counts:
+            counts[count.organisation][count.year] = count
+    years = sorted(set.intersection(*(set(c) for c in counts.values()))) if counts else []
+    totals: list[TenderFigure] = []
+    per_member: dict[str, list[TenderFigure]] = {m: [] for m in members}
+    for year in years:
+        cells = {m: Cell(counts[m][year].to_diverse, counts[m][year].awarded) for m in members}
+        total_cell = Cell(sum(c.count for c in cells.values()), sum(c.denominator for c in cells.values()))
+        total_verdict = primary(total_cell, "percent", proc.privacy)
+        member_verdicts = {m: primary(c, "percent", proc.privacy) for m, c in cells.items()}
+        if len(members) > 1:
+            total_verdict, member_verdicts = secondary(total_verdict, cells, member_verdicts)
+        totals.append(_tender_figure(year, total_cell, total_verdict, internal))
+        for m in members:
+            per_member[m].append(_tender_figure(year, cells[m], member_verdicts[m], internal))
+    return totals, per_member
+
+
+def count_figure(count: int, out_of: int, rule: Privacy, internal: bool = False) -> TenderFigure:
+    """A single 'count out of total' figure (e.g. diverse partners) under the same rules; year 0."""
+    cell = Cell(count, out_of)
+    return _tender_figure(0, cell, primary(cell, "percent", rule), internal)
+
+
+# ---------------------------------------------------------------------------------------------
+# Consent rules for partners
+
+
+def listable(partner: Partner) -> bool:
+    """May this partner appear in the public directory?"""
+    consent = partner.listing_consent
+    return partner.listed and consent is not None and consent.active
+
+
+def full_profile(partner: Partner) -> bool:
+    """May the directory show more than the name and type (website, since, offers)?"""
+    return listable(partner) and partner.listing_consent.scope == "profile"
+
+
+def shown_claims(partner: Partner) -> list[OwnershipClaim]:
+    """The ownership categories that may be shown next to this listed partner's name."""
+    if not listable(partner):
+        return []
+    return [c for c in partner.ownership if c.show and c.consent is not None and c.consent.active]
+
+
+def directory(partners: Iterable[Partner], org_id: str | None = None) -> list[Partner]:
+    """Listed partners, by name; only those working with `org_id` when given."""
+    chosen = [p for p in partners if listable(p) and (org_id is None or org_id in p.organisations)]
+    return sorted(chosen, key=lambda p: (p.name.casefold(), p.id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Privacy as validation: a wish to publish without consent is a data error at its line
+
+
+def consent_problems(doc: Document, partners: Sequence[Partner]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def at(loc: tuple, message: str, expected: str) -> None:
+        line, col = doc.position(loc)
+        problems.append(Problem(doc.path, line, col, message, expected))
+
+    for i, partner in enumerate(partners):
+        consent = partner.listing_consent
+        if partner.listed and consent is None:
+            at((i, "listed"), f"{partner.name} is set to be listed, but no consent to be listed is recorded",
+               "add `listing_consent:` with the date the partner agreed, or set `listed: false`")
+        elif partner.listed and not consent.active:
+            at((i, "listed"), f"{partner.name} withdrew consent to be listed on {consent.withdrawn.isoformat()}",
+               "set `listed: false`")
+        for j, claim in enumerate(partner.ownership):
+            here = (i, "ownership", j, "show")
+            if not claim.show:
+                continue
+            if claim.consent is None:
+                at(here, f"the category '{claim.category}' is set to be shown for {partner.name}, "
+                   "but no consent for this category is recorded",
+                   "add `consent:` with the date the partner agreed to be named with it, or set `show: false`")
+            elif not claim.consent.active:
+                at(here, f"{partner.name} withdrew consent for the category '{claim.category}' "
+                   f"on {claim.consent.withdrawn.isoformat()}", "set `show: false`")
+            elif not partner.listed:
+                at(here, f"the category '{claim.category}' is set to be shown, but {partner.name} is not listed",
+                   "set `show: false`, or list the partner (`listed: true` with `listing_consent:`)")
+        for j in duplicate_categories(partner):
+            at((i, "ownership", j, "category"),
+               f"the category '{partner.ownership[j].category}' appears twice for {partner.name}",
+               "keep one claim per category")
+    return problems
+
+
+def baseline_problems(doc: Document, kpis: Sequence[KPI], collective_id: str | None) -> list[Problem]:
+    """A public baseline must not repeat a figure that disclosure control withholds."""
+    problems: list[Problem] = []
+    figures = disclose(kpis, collective_id or "", internal=True)
+    for i, kpi in enumerate(kpis):
+        for fig in figures[kpi.id]:
+            if fig.reason and fig.date == kpi.baseline.date and abs(fig.value - kpi.baseline.value) < 0.05:
+                line, col = doc.position((i, "baseline", "value"))
+                problems.append(Problem(
+                    doc.path, line, col,
+                    f"the baseline repeats the figure for {fig.key}, which is not published "
+                    "because the group is too small",
+                    "start from a later figure that may be published, or from the collective's figure"))
+    return problems
+
+
+def cross_check(docs: Mapping[str, Document], values: Mapping[str, Any]) -> list[Problem]:
+    """The hook `load_dataset` calls: KPI, consent and procurement checks, with positions."""
+    orgs = values.get("organisations")
+    collective_id = orgs.collective.id if orgs is not None else None
+    problems: list[Problem] = []
+    if "kpis" in values and "kpis" in docs:
+        found = kpi_problems(docs["kpis"], values["kpis"], collective_id)
+        problems += found or baseline_problems(docs["kpis"], values["kpis"], collective_id)
+    if "partners" in values and "partners" in docs:
+        problems += consent_problems(docs["partners"], values["partners"])
+    if "procurement" in values and "procurement" in docs:
+        problems += procurement_problems(docs["procurement"], values["procurement"], collective_id)
+    return problems

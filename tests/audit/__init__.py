@@ -1,0 +1,1 @@
+"""Tests of the accessibility audit (macros.audit), with a real headless Chromium."""

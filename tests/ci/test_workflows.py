@@ -1,0 +1,51 @@
+"""The GitHub workflows pass actionlint, pin their actions, and never deploy the internal build."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+LINTER = Path(__file__).with_name("actionlint.cjs")
+
+
+def lint(paths: list[Path]) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(LINTER), *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed for actionlint")
+def test_workflows_pass_actionlint():
+    assert WORKFLOWS
+    result = lint(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed for actionlint")
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.nonsense.value }}\n", encoding="utf-8")
+    result = lint([broken])
+    assert result.returncode == 1 and "broken.yml:6:" in result.stdout
+
+
+def test_every_action_is_pinned_to_a_commit():
+    for path in WORKFLOWS:
+        for use in re.findall(r"uses:\s*(\S+)", path.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), f"{path.name}: {use}"
+
+
+def test_internal_build_is_never_deployed():
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        assert "site-internal" not in text and "--internal" not in text
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "./run.sh test" in readme and "./run.sh test" in ci

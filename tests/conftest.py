@@ -101,10 +101,8 @@ def minimal_project(tmp_path: Path) -> Path:
     return write_minimal_data(tmp_path / "project")
 
 
-@pytest.fixture
-def example_copy(tmp_path: Path) -> Path:
-    """A copy of the real example project that a test may change."""
-    dest = tmp_path / "example"
+def copy_example(dest: Path) -> Path:
+    """Copy the example project (sources only, no builds or tools) to `dest`."""
     top_level = {".venv", "node_modules", "site", "site-internal", ".git", ".pytest_cache", "bench", "tests"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
@@ -113,3 +111,14 @@ def example_copy(tmp_path: Path) -> Path:
 
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
+
+
+@pytest.fixture(scope="session")
+def example_copier():
+    return copy_example
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the real example project that a test may change."""
+    return copy_example(tmp_path / "example")

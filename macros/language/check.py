@@ -114,20 +114,22 @@ def _front_matter_language(front_matter: dict | None, shown: str) -> str | None:
 
 
 def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None, *, with_readability: bool) -> list[Flag]:
-    settings = book.settings
     flags: list[Flag] = []
     tallies: dict[str, tuple[readability.Tally, int]] = {}
+    tools: dict[str, tuple[Matcher, readability.SentenceSplitter, int]] = {}
     for segment in segments:
         lang = segment.lang or default_lang
         if lang is None:
             continue
-        for hit in _matcher(book, lang).find(segment.text):
+        if lang not in tools:
+            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.settings.sentence_length, lang))
+        matcher, splitter, limit = tools[lang]
+        text = segment.text
+        for hit in matcher.find(text):
             flags.append(_rule_flag(hit.rule, segment, hit.start, hit.end))
         if segment.kind not in PROSE_KINDS:
             continue
-        text = segment.text
-        spans = _splitter(book, lang).spans(text)
-        limit = getattr(settings.sentence_length, lang)
+        spans = splitter.spans(text)
         for start, end in spans:
             # Counting words is only worth it when there are enough gaps between them.
             if text.count(" ", start, end) + text.count("\n", start, end) >= limit * 3 // 4:
@@ -199,10 +201,10 @@ def _long_sentence_flag(segment: Segment, start: int, end: int, words: int, limi
 
 def _readability_flag(book: RuleBook, lang: str, tally: readability.Tally, first: int) -> Flag | None:
     settings = book.settings.readability
-    words = tally.word_total()
+    words, syllables = tally.totals(lang)
     if words < settings.min_words or tally.sentences == 0:
         return None
-    score = readability.reading_ease(lang, words, tally.sentences, tally.syllable_total(lang))
+    score = readability.reading_ease(lang, words, tally.sentences, syllables)
     minimum = getattr(settings.minimum_score, lang)
     if score >= minimum:
         return None

@@ -330,6 +330,9 @@ class _Scanner:
     # -- segments ----------------------------------------------------------------------
     def _add_lines(self, lines: list[Line], block: int, kind: str) -> None:
         """One segment for consecutive lines; what lies between them (prefixes) is blanked."""
+        if len(lines) == 1:
+            self._add(lines[0][0], mask_inline(lines[0][1]), block, kind)
+            return
         start = lines[0][0]
         pieces: list[str] = []
         position = start

@@ -25,6 +25,7 @@ _DUTCH_UNITS = re.compile(
 )
 _ENGLISH_GROUPS = re.compile(r"[aeiouy]+")
 _NON_SPACE = re.compile(r"\S")
+_TOKEN_EDGES = re.compile(r"^\W+|\W+$")
 
 _FORMULAS = {
     "nl": ("Flesch-Douma", 0.93, 77.0),
@@ -104,21 +105,29 @@ def word_count(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 class Tally:
-    """Running totals for one language of one file: words (counted per distinct word) and sentences."""
+    """Running totals for one language of one file.
+
+    Words are whitespace-separated tokens that contain a letter or digit, counted per distinct
+    token, so that syllables are estimated once per distinct word rather than once per word.
+    """
 
     def __init__(self) -> None:
-        self.words: Counter[str] = Counter()
+        self.tokens: Counter[str] = Counter()
         self.sentences = 0
 
     def add(self, text: str, sentence_count: int) -> None:
-        self.words.update(WORD.findall(text))
+        self.tokens.update(text.split())
         self.sentences += sentence_count
 
-    def word_total(self) -> int:
-        return sum(self.words.values())
-
-    def syllable_total(self, lang: str) -> int:
-        return sum(count * count_syllables(word, lang) for word, count in self.words.items())
+    def totals(self, lang: str) -> tuple[int, int]:
+        """(words, syllables)."""
+        words = syllables = 0
+        for token, count in self.tokens.items():
+            word = _TOKEN_EDGES.sub("", token)
+            if word:
+                words += count
+                syllables += count * count_syllables(word, lang)
+        return words, syllables
 
 
 def reading_ease(lang: str, words: int, sentences: int, syllables: int) -> float:

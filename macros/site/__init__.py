@@ -1,0 +1,1 @@
+"""The site: language context, page fragments, charts, building and serving."""

@@ -1,0 +1,187 @@
+"""Build every language into a temporary folder and swap it in only when all of it succeeded.
+
+A failed build therefore never leaves a half-written site behind: the site
+that was there before stays exactly as it was.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import Abort, MkDocsException
+
+from ..language import check_paths, format_report
+from ..model.dataset import Dataset, load_dataset
+from ..model.errors import DataErrors, Problem
+from .config import language_config, languages, read_base, root_url
+from .clock import build_date
+from .i18n import PageContext
+from .opendata import write_open_data
+from .links import broken_links
+from .render import TEMPLATES, render_document
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+
+
+@dataclass
+class BuildFailed(Exception):
+    """The build stopped; `messages` say why, in the order they happened."""
+
+    messages: list[str] = field(default_factory=list)
+    exit_code: int = 1
+
+    def __str__(self) -> str:
+        return "\n".join(self.messages)
+
+
+MACRO_FILE = re.compile(r"_File_: `([^`]+)`")
+MACRO_ERROR = re.compile(r"^_(\w+)_: (.+)$", re.MULTILINE)
+
+
+def _plain(message: str, lang: str) -> str:
+    """mkdocs-macros reports a failing macro with a traceback; keep the page and the reason."""
+    page, reason = MACRO_FILE.search(message), MACRO_ERROR.search(message)
+    if "Macro Rendering Error" in message and page and reason:
+        return (f"content/{lang}/{page.group(1)}: a macro on this page failed "
+                f"({reason.group(1)}: {reason.group(2)})")
+    return f"[{lang}] {message.strip()}"
+
+
+class _Collect(logging.Handler):
+    def __init__(self, lang: str) -> None:
+        super().__init__(level=logging.WARNING)
+        self.lang = lang
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(_plain(record.getMessage(), self.lang))
+
+
+def missing_translations(root: Path, langs: list[str]) -> list[Problem]:
+    """Every page must exist in every language."""
+    pages = {lang: {p.relative_to(root / "content" / lang).as_posix()
+                    for p in (root / "content" / lang).rglob("*.md")} for lang in langs}
+    problems = []
+    for lang in langs:
+        for other in langs:
+            for page in sorted(pages[other] - pages[lang]):
+                problems.append(Problem(f"content/{other}/{page}", 1, 1,
+                                        f"this page has no {PageContext('en').t('language_' + lang)} version",
+                                        f"add content/{lang}/{page}"))
+    return problems
+
+
+def _build_language(root: Path, lang: str, site_dir: Path, internal: bool) -> list[str]:
+    handler = _Collect(lang)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        mkdocs_build(language_config(root, lang, site_dir, internal))
+    except Abort as abort:
+        handler.messages.append(f"[{lang}] {abort}")
+        return handler.messages or [f"[{lang}] the build stopped"]
+    except MkDocsException as error:
+        return handler.messages + [f"[{lang}] {error}"]
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    return []
+
+
+def _root_strings(key_prefix: str, keys: tuple[str, ...], langs: list[str]) -> dict[str, dict[str, str]]:
+    return {lang: {k: PageContext(lang).t(f"{key_prefix}_{k}") for k in keys} for lang in langs}
+
+
+def _site_paths(site: Path, lang: str) -> set[str]:
+    base = site / lang
+    return {p.parent.relative_to(base).as_posix().removeprefix(".").lstrip("/") + ("/" if p.parent != base else "")
+            for p in base.rglob("index.html")}
+
+
+def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], internal: bool) -> None:
+    """The language choice at /, a bilingual 404 page, and a sitemap with language alternates."""
+    url = "" if internal else root_url(base)
+    style = (TEMPLATES / "root.css").read_text(encoding="utf-8")
+    name = {lang: ds.collective.name(lang) for lang in langs}
+    (site / "index.html").write_text(render_document(
+        "root_index.html", name=name, languages=langs, root_url="", style=style,
+        strings=_root_strings("choose", ("heading", "intro", "link"), langs)), encoding="utf-8")
+    (site / "404.html").write_text(render_document(
+        "root_404.html", languages=langs, style=style, root_path=urlsplit(url).path or "/",
+        strings=_root_strings("not_found", ("title", "text", "link"), langs)), encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    if url:
+        paths = {lang: _site_paths(site, lang) for lang in langs}
+        pages = [{"path": path, "languages": [lang for lang in langs if path in paths[lang]]}
+                 for path in sorted(set().union(*paths.values()))]
+        (site / "sitemap.xml").write_text(render_document("sitemap.xml", pages=pages, root_url=url),
+                                          encoding="utf-8")
+        (site / "robots.txt").write_text(f"User-agent: *\nSitemap: {url}sitemap.xml\n", encoding="utf-8")
+    else:
+        (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+
+
+def _swap_in(fresh: Path, target: Path) -> None:
+    """Replace `target` with `fresh` in two renames on the same disk."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _check_wording(root: Path) -> None:
+    """Refuse to publish wording that breaks the collective's language rules (errors only)."""
+    report = check_paths([root / "content", root / "data"], root)
+    if report.exceeds("error"):
+        raise BuildFailed([format_report(report, "text"),
+                           "Wording that the language rules mark as an error must be changed first "
+                           "(or suppressed with a reason; see `podium check --help`)."])
+
+
+def build_site(root: Path, out: Path | None = None, internal: bool = False,
+               check_language: bool = True) -> Path:
+    """Validate, build all languages, check links, and publish into `out` atomically.
+
+    Raises DataErrors (bad input, exit 2) or BuildFailed (a check failed, exit 1);
+    in both cases `out` is left untouched.
+    """
+    root = root.resolve()
+    out = (out or root / ("site-internal" if internal else "site")).resolve()
+    base = read_base(root)
+    langs = languages(base)
+    ds = load_dataset(root)
+    problems = missing_translations(root, langs)
+    if problems:
+        raise DataErrors(problems)
+    if check_language:
+        _check_wording(root)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        messages: list[str] = []
+        for lang in langs:
+            messages += _build_language(root, lang, fresh / lang, internal)
+        if messages:
+            raise BuildFailed(messages)
+        write_root_files(fresh, ds, base, langs, internal)
+        for lang in langs:
+            write_open_data(ds, fresh / lang, build_date())
+        messages = broken_links(fresh, urlsplit(root_url(base)).path or "/")
+        if messages:
+            raise BuildFailed(messages)
+        _swap_in(fresh, out)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+    return out

@@ -1,0 +1,41 @@
+"""Pages that exist once per data item (a member, a group, ...): their Markdown stubs.
+
+The stub only calls a macro; the page itself is rendered like any other page.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import yaml
+
+from ..model.dataset import Dataset
+from .i18n import PageContext
+
+# Pages only the internal build has: (path, title string key, macro call).
+INTERNAL_PAGES = (
+    ("internal/maturity.md", "internal_maturity_title", "internal_maturity()"),
+    ("internal/conversations.md", "internal_conversations_title", "internal_conversations()"),
+    ("internal/check-ins.md", "internal_checkins_title", "internal_checkins()"),
+    ("internal/figures.md", "internal_figures_title", "internal_figures()"),
+)
+
+
+@dataclass(frozen=True)
+class Stub:
+    path: str       # relative to the language's content folder, e.g. members/stadsmuseum.md
+    title: str      # plain text, escaped for the theme's templates
+    macro: str      # the call, e.g. member_page("stadsmuseum")
+
+    def markdown(self) -> str:
+        front = yaml.safe_dump({"title": html.escape(self.title, quote=True)}, allow_unicode=True)
+        return f"---\n{front}---\n\n{{{{ {self.macro} }}}}\n"
+
+
+def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
+    pages = [Stub(f"members/{m.id}.md", m.name(lang), f'member_page("{m.id}")') for m in ds.members]
+    pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
+    pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")') for k in ds.collections.get("kpis", [])]
+    if internal:
+        pages += [Stub(path, PageContext(lang).t(title), call) for path, title, call in INTERNAL_PAGES]
+    return pages

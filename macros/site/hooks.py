@@ -1,0 +1,22 @@
+"""MkDocs hooks: add the generated pages to each language build.
+
+Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts, the stubs come from `generated`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from macros.model.dataset import load_dataset
+from macros.site.generated import stubs
+
+
+def on_files(files: Files, config) -> Files:
+    root = Path(config.config_file_path).parent
+    podium = config.extra.get("podium", {})
+    lang = config.theme["language"]
+    for stub in stubs(load_dataset(root), lang, internal=podium.get("internal", False)):
+        if files.get_file_from_path(stub.path) is None:
+            files.append(File.generated(config, stub.path, content=stub.markdown()))
+    return files

@@ -1,0 +1,187 @@
+"""'Working with us' and the internal partner overviews: pure functions returning HTML fragments.
+
+The public fragment gets only what may be published: listed partners (with consent), the
+categories each partner consented to, and tender figures after disclosure control. Internal
+data (maturity, conversations, check-ins) is never handed to a public template.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..model.dataset import Dataset
+from ..model.kpi import Privacy
+from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
+from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
+from .charts import format_value
+from .i18n import PageContext
+from .render import render
+
+SOON_DAYS = 30  # a check-in within this many days is 'coming up'
+
+
+def _procurement(ds: Dataset) -> Procurement:
+    return ds.collections.get("procurement") or Procurement()
+
+
+def _partners(ds: Dataset) -> list[Partner]:
+    return list(ds.collections.get("partners", []))
+
+
+def _name(ds: Dataset, ctx: PageContext, org_id: str) -> str:
+    return ds.organisation(org_id).name(ctx.lang)
+
+
+def _withheld(ctx: PageContext, fig: TenderFigure) -> str | None:
+    return ctx.t(f"withheld_{fig.reason}", k=fig.threshold) if fig.reason else None
+
+
+def _tender_row(ctx: PageContext, label: str, fig: TenderFigure) -> dict[str, Any]:
+    return {"label": label,
+            "awarded": None if fig.awarded is None else ctx.number(fig.awarded),
+            "to_diverse": None if fig.to_diverse is None else ctx.number(fig.to_diverse),
+            "share": None if fig.share is None else format_value(ctx, "percent", fig.share),
+            "withheld": _withheld(ctx, fig), "hidden": fig.hidden}
+
+
+def _target_view(ds: Dataset, ctx: PageContext, proc: Procurement, target: ProcurementTarget) -> dict[str, Any]:
+    collective = target.organisation == ds.collective.id
+    members = [m.id for m in ds.members] if collective else [target.organisation]
+    totals, per_member = tender_figures(proc, target.band, members, internal=ctx.internal)
+    band = ctx.t(f"partners_band_{target.band.replace('-', '_')}")
+    view: dict[str, Any] = {
+        "id": target.id,
+        "sentence": ctx.t("partners_target_sentence", share=format_value(ctx, "percent", target.share), band=band,
+                          deadline=ctx.date(target.deadline)),
+        "organisation": _name(ds, ctx, target.organisation),
+        "caption": ctx.t("partners_tenders_caption", band=band, organisation=_name(ds, ctx, target.organisation)),
+        "years": [_tender_row(ctx, str(fig.year), fig) for fig in totals],
+        "members": [], "members_caption": "", "member_years": [],
+    }
+    if collective and totals:
+        view["member_years"] = [str(fig.year) for fig in totals]
+        view["members"] = [{"label": _name(ds, ctx, m), "cells": [_member_cell(ctx, fig) for fig in figs]}
+                           for m, figs in per_member.items()]
+        view["members_caption"] = ctx.t("partners_members_caption", band=band)
+    return view
+
+
+def _member_cell(ctx: PageContext, fig: TenderFigure) -> str:
+    """'13 of 30 (43.3%)', or why it is not published."""
+    if fig.hidden:
+        return ctx.t("withheld_cell", reason=_withheld(ctx, fig))
+    text = ctx.t("partners_of", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
+                 share=format_value(ctx, "percent", fig.share))
+    return text + (f" ({ctx.t('internal_would_withhold', reason=_withheld(ctx, fig))})" if fig.reason else "")
+
+
+def _claim_text(ctx: PageContext, claim) -> str:
+    owned = ctx.t(f"partners_owned_{claim.category.replace('-', '_')}")
+    basis = (ctx.t("partners_certified_by", certifier=claim.certifier) if claim.basis == "certified"
+             else ctx.t("partners_self_declared"))
+    return ctx.t("partners_claim", owned=owned, basis=basis)
+
+
+def _entry(ds: Dataset, ctx: PageContext, partner: Partner) -> dict[str, Any]:
+    """Only what the partner's consent allows; never maturity, notes or check-ins."""
+    profile = full_profile(partner)
+    return {
+        "name": partner.name,
+        "type": ctx.t(f"partners_type_{partner.type.replace('-', '_')}"),
+        "organisations": [_name(ds, ctx, o) for o in partner.organisations],
+        "website": partner.website if profile else None,
+        "since": partner.partner_since if profile else None,
+        "offers": partner.offers_or_seeks(ctx.lang) if profile and partner.offers_or_seeks else None,
+        "claims": [_claim_text(ctx, c) for c in shown_claims(partner)],
+    }
+
+
+def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy) -> dict[str, Any] | None:
+    if not partners:
+        return None
+    fig = count_figure(sum(1 for p in partners if p.diverse), len(partners), rule, internal=ctx.internal)
+    if fig.hidden:
+        return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
+    text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
+                 share=format_value(ctx, "percent", fig.share))
+    if fig.reason:
+        text += " " + ctx.t("internal_would_withhold", reason=_withheld(ctx, fig))
+    return {"text": text}
+
+
+def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
+    """What a diverse partner is, the procurement targets and progress, how to apply, and the directory."""
+    org = org_id or ds.collective.id
+    proc = _procurement(ds)
+    contact = next((c for c in proc.contacts if c.organisation == org), None) or \
+        next((c for c in proc.contacts if c.organisation == ds.collective.id), None)
+    role = ds.by_id("roles", contact.contact_role) if contact else None
+    partners = [p for p in _partners(ds) if org_id is None or org_id in p.organisations]
+    return render(
+        "partners_working_with_us.html", ctx,
+        categories=[{"label": ctx.t(f"partners_category_{c.replace('-', '_')}"),
+                     "about": ctx.t(f"partners_category_{c.replace('-', '_')}_about")} for c in CATEGORIES],
+        targets=[_target_view(ds, ctx, proc, t) for t in proc.targets if t.organisation == org],
+        count=_partner_count(ds, ctx, partners, proc.privacy),
+        contact=contact, role=role,
+        entries=[_entry(ds, ctx, p) for p in directory(_partners(ds), org_id)])
+
+
+# --- internal only ---------------------------------------------------------------------------
+
+
+def _yes_no(ctx: PageContext, value: bool) -> str:
+    return ctx.t("internal_yes") if value else ctx.t("internal_no")
+
+
+def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
+    """Every partner's maturity (low / high) with the criteria behind it, and the next check-in."""
+    assert ctx.internal, "internal_maturity is only for the internal build"
+    partners = sorted(_partners(ds), key=lambda p: (p.name.casefold(), p.id))
+    rows = []
+    for p in partners:
+        m = p.maturity
+        rows.append({
+            "name": p.name, "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations),
+            "level": ctx.t(f"internal_level_{m.level}") if m else ctx.t("internal_not_assessed"),
+            "criteria": [_yes_no(ctx, v) for v in (m.own_policy, m.knowledge, m.public_commitment,
+                                                   m.priority_group)] if m else [],
+            "assessed": m.assessed_on if m else None, "next": p.next_check_in})
+    counts = {level: sum(1 for p in partners if p.maturity and p.maturity.level == level) for level in ("low", "high")}
+    return render("internal_maturity.html", ctx, rows=rows, counts=counts,
+                  unassessed=sum(1 for p in partners if p.maturity is None))
+
+
+def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
+    """Conversation preparation per maturity category, with the three-part structure."""
+    assert ctx.internal, "internal_conversations is only for the internal build"
+    sections = []
+    for level, criteria, approach in (("low", 4, 4), ("high", 3, 3)):
+        partners = sorted((p for p in _partners(ds) if p.maturity and p.maturity.level == level),
+                          key=lambda p: (p.name.casefold(), p.id))
+        sections.append({
+            "level": level,
+            "criteria": [ctx.t(f"internal_{level}_criterion_{i}") for i in range(1, criteria + 1)],
+            "approach": [ctx.t(f"internal_{level}_approach_{i}") for i in range(1, approach + 1)],
+            "partners": [{"name": p.name, "next": p.next_check_in,
+                          "last": max(p.conversations, key=lambda c: c.date) if p.conversations else None}
+                         for p in partners]})
+    steps = [{"title": ctx.t(f"internal_step_{part}"),
+              "tips": [ctx.t(f"internal_step_{part}_tip_{i}") for i in range(1, count + 1)]}
+             for part, count in (("scene", 2), ("deepening", 3), ("future", 2))]
+    unassessed = sorted((p.name for p in _partners(ds) if p.maturity is None), key=str.casefold)
+    return render("internal_conversations.html", ctx, steps=steps, sections=sections, unassessed=unassessed)
+
+
+def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+    """Partners by next check-in date; overdue and coming-up check-ins said in words."""
+    assert ctx.internal, "internal_checkins is only for the internal build"
+    planned = sorted((p for p in _partners(ds) if p.next_check_in), key=lambda p: (p.next_check_in, p.name))
+    rows = []
+    for p in planned:
+        days = (p.next_check_in - today).days
+        state = "overdue" if days < 0 else "soon" if days <= SOON_DAYS else "planned"
+        rows.append({"name": p.name, "date": p.next_check_in, "state": ctx.t(f"internal_checkin_{state}"),
+                     "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations)})
+    missing = sorted((p.name for p in _partners(ds) if not p.next_check_in), key=str.casefold)
+    return render("internal_checkins.html", ctx, rows=rows, missing=missing)

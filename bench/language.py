@@ -32,6 +32,7 @@ ALEX_BIN = ALEX_DIR / "node_modules" / ".bin" / "alex"
 TARGET_BYTES = 1_050_000
 PAGE_BYTES = 10_500
 RUNS = 5
+COMMAND_RUNS = 7
 ALEX_RUNS = 3
 
 sys.path.insert(0, str(ROOT))
@@ -203,14 +204,22 @@ def main() -> None:
     files = {lang: len(list(folder.glob("*.md"))) for lang, folder in folders.items()}
 
     rows = []
-    per_mb = {}
+    per_mb: dict[str, dict[str, float]] = {}
     for lang, folder in folders.items():
         first, warm, findings = ours_in_process(folder)
-        cli, code = command_cpu([sys.executable, "-m", "macros.language", "--format", "json", str(folder)], RUNS)
-        per_mb[lang] = {"warm": warm / sizes[lang], "cli": cli / sizes[lang]}
+        per_mb[lang] = {"warm": warm / sizes[lang]}
         rows.append((f"podium check ({lang}), in-process, first run", sizes[lang], first, findings))
         rows.append((f"podium check ({lang}), in-process, best of {RUNS}", sizes[lang], warm, findings))
-        rows.append((f"podium check ({lang}), command (exit {code}), best of {RUNS}", sizes[lang], cli, None))
+    # The commands run alternately, so that a burst of load on a shared machine hits both languages.
+    best = {lang: float("inf") for lang in folders}
+    codes = {}
+    for _ in range(COMMAND_RUNS):
+        for lang, folder in folders.items():
+            cpu, codes[lang] = command_cpu([sys.executable, "-m", "macros.language", "--format", "json", str(folder)], 1)
+            best[lang] = min(best[lang], cpu)
+    for lang in folders:
+        per_mb[lang]["cli"] = best[lang] / sizes[lang]
+        rows.append((f"podium check ({lang}), command (exit {codes[lang]}), best of {COMMAND_RUNS}", sizes[lang], best[lang], None))
 
     alex_cpu = None
     if ensure_alex():

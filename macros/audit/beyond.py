@@ -326,26 +326,44 @@ def _declared_values(declared: str | None) -> list[float]:
 
 # -- requests -----------------------------------------------------------------------------------
 
-def third_party(urls: Iterable[str], origin: str) -> list[str]:
-    """The web URLs that do not belong to the audited site's origin, in order, once each."""
-    own = urlsplit(origin)
+def third_party(urls: Iterable[str], origin: str, published: Iterable[str] = ()) -> list[str]:
+    """The web URLs that belong neither to the loopback ``origin`` (same host and port) nor to
+    a ``published`` address of the site (same host), in order, once each."""
+    loopback = urlsplit(origin)
+    own_hosts = {urlsplit(p).hostname for p in published}
     seen: dict[str, None] = {}
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https", "ws", "wss", "ftp"):
             continue
-        if (parts.hostname, parts.port) != (own.hostname, own.port):
-            seen.setdefault(url, None)
+        if (parts.hostname, parts.port) == (loopback.hostname, loopback.port):
+            continue
+        if parts.hostname in own_hosts:
+            continue
+        seen.setdefault(url, None)
     return list(seen)
 
 
+def published_origin(page: str, canonical: str | None) -> str | None:
+    """The site's published origin, from a <link rel=canonical> whose path is this page's path
+    (MkDocs writes one when site_url is set); None if there is none or it points elsewhere."""
+    if not canonical:
+        return None
+    parts = urlsplit(canonical)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    path = re.sub(r"/index\.html$", "/", parts.path)
+    return f"{parts.scheme}://{parts.netloc}" if path.endswith(page) else None
+
+
 def check_requests(requested: list[str], referenced: list[dict], origin: str,
-                   known: list[dict] | None = None) -> list[Finding]:
+                   published: Iterable[str] = (), known: list[dict] | None = None) -> list[Finding]:
     """Requests to another host than the site: ``requested`` (attempted in the browser) and
     ``referenced`` (elements whose URL loads by itself, even if not yet requested, such as lazy
-    images). ``known`` elements only help to point at the element behind a request."""
+    images). Requests to the site's ``published`` address (site_url) are the site's own.
+    ``known`` elements only help to point at the element behind a request."""
     elements = {ref["url"]: ref for ref in [*(known or []), *referenced]}
-    urls = third_party([*requested, *(ref["url"] for ref in referenced)], origin)
+    urls = third_party([*requested, *(ref["url"] for ref in referenced)], origin, published)
     found = []
     for url in urls:
         ref = elements.get(url, {})
@@ -530,7 +548,9 @@ for (const [selector, attribute] of LOADERS) {
     }
   }
 }
+const canonical = document.querySelector('link[rel~=canonical][href]');
 return {htmlLang: document.documentElement.getAttribute('lang'),
+        canonical: canonical ? canonical.href : null,
         passages, headings, links, images, charts, referenced};
 """
 
@@ -622,13 +642,32 @@ return walk.records.map((r, index) => ({
 }));
 """
 
-# Focus one recorded stop again (programmatic focus keeps :focus-visible after keyboard use),
-# scroll it to the middle of the viewport, and return the region around it and its labels.
-_FOCUS_STOP_JS = r"""
+# Give a recorded stop keyboard focus again: focus the stop before it (or a marker at the top
+# of the page) from script, after which one real Tab lands on the stop itself. Programmatic
+# focus alone would not show every :focus-visible style.
+_BEFORE_STOP_JS = r"""
+const [index] = args;
+const records = window.__podiumWalk.records;
+if (index > 0) { records[index - 1].el.focus({preventScroll: true}); return; }
+let start = document.getElementById('podium-tab-start');
+if (!start) {
+  start = document.createElement('span');
+  start.id = 'podium-tab-start';
+  start.tabIndex = -1;
+  document.body.prepend(start);
+}
+start.focus({preventScroll: true});
+"""
+
+# After that Tab: scroll the stop to the middle of the viewport (so what changes near it is in
+# view) and return the region around it and its labels, in viewport pixels.
+_CENTER_STOP_JS = r"""
 const [index, margin] = args;
 const el = window.__podiumWalk.records[index].el;
-el.focus({preventScroll: true});
-el.scrollIntoView({block: 'center', inline: 'nearest'});  // what changes nearby is in view too
+const start = document.getElementById('podium-tab-start');
+if (start) start.remove();
+if (document.activeElement !== el) el.focus({preventScroll: true});
+el.scrollIntoView({block: 'center', inline: 'nearest'});
 const boxes = [el, ...(el.labels || [])].map((e) => e.getBoundingClientRect())
   .filter((r) => r.width > 0 && r.height > 0);
 if (!boxes.length) return null;
@@ -641,8 +680,9 @@ return (x1 - x0 >= 1 && y1 - y0 >= 1) ? {x: x0, y: y0, width: x1 - x0, height: y
 """
 
 _BLUR_STOP_JS = "window.__podiumWalk.records[args[0]].el.blur();"
-_REFOCUS_STOP_JS = "window.__podiumWalk.records[args[0]].el.focus({preventScroll: true});"
 _CLEAN_UP_WALK_JS = """
+const start = document.getElementById('podium-tab-start');
+if (start) start.remove();
 const walk = window.__podiumWalk;
 if (walk) { walk.style.remove(); delete window.__podiumWalk; }
 if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
@@ -667,9 +707,10 @@ def check_focus_visible(browser, stops: int = FOCUS_STOPS,
     computed look (outline, shadow, border, colours, underline, ... of the element, its labels,
     its parent and their ::before/::after) when focused and right after losing focus;
     transitions are off, so both states are final. A difference counts as visible. When there is
-    none, pixels decide: the element is focused again and the region around it and its labels,
-    then the whole viewport (the indicator may be drawn elsewhere), is captured focused and
-    blurred; identical pixels are a finding. ``known`` caches pixel verdicts by element across
+    none, pixels decide: the element gets keyboard focus again (Tab from the stop before it),
+    is scrolled to the middle, and the region around it and its labels, then the whole viewport
+    (the indicator may be drawn elsewhere), is captured focused and blurred; identical pixels
+    are a finding. ``known`` caches pixel verdicts by element across
     the pages of one audit (the header of a template is the same on every page)."""
     known = {} if known is None else known
     focusable = browser.evaluate(_START_TAB_WALK_JS)
@@ -696,16 +737,24 @@ def check_focus_visible(browser, stops: int = FOCUS_STOPS,
 
 
 def _focus_changes_pixels(browser, index: int) -> bool:
-    """Screenshots of a recorded stop, focused against blurred, differ."""
-    clip = browser.evaluate(_FOCUS_STOP_JS, index, FOCUS_MARGIN_PX)
-    for region in ([clip, None] if clip else [None]):
+    """Screenshots of a recorded stop, keyboard-focused against blurred, differ: first the
+    region around it, then the whole viewport."""
+    for whole_viewport in (False, True):
+        clip = _keyboard_focus(browser, index)
+        if not whole_viewport and clip is None:
+            continue  # no box of its own: only the whole viewport can tell
+        region = None if whole_viewport else clip
         with_focus = browser.screenshot(region)
         browser.evaluate(_BLUR_STOP_JS, index)
-        without_focus = browser.screenshot(region)
-        browser.evaluate(_REFOCUS_STOP_JS, index)
-        if with_focus != without_focus:
+        if with_focus != browser.screenshot(region):
             return True
     return False
+
+
+def _keyboard_focus(browser, index: int) -> dict | None:
+    browser.evaluate(_BEFORE_STOP_JS, index)
+    browser.press_tab()
+    return browser.evaluate(_CENTER_STOP_JS, index, FOCUS_MARGIN_PX)
 
 
 def check_page(page: str, facts: dict, languages: Iterable[str]) -> list[Finding]:

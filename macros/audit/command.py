@@ -38,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page", action="append", metavar="PATH",
                         help="check only this page (URL path like /nl/ or file like "
                              "nl/index.html); may be repeated")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the site's published address; requests to it are the site's own "
+                             "(default: taken from the pages' canonical links)")
     parser.add_argument("--all-rules-in-every-view", action="store_true",
                         help="run every axe rule in all four views, not only the view-dependent "
                              "ones after the first (slower)")
@@ -62,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             chromedriver=args.chromedriver,
             preload_axe=not args.inject,
             all_rules_in_every_view=args.all_rules_in_every_view,
+            site_url=args.site_url,
         )
     except AuditSetupError as error:
         prefix = "podium audit: error: "

@@ -50,7 +50,8 @@ def tool_versions(axe_version: str, browser_versions: dict[str, str]) -> dict[st
 def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
                  views: Sequence[View], tags: Sequence[str], axe_version: str,
                  axe_rule_count: int, browser_versions: dict[str, str], preload_axe: bool,
-                 all_rules_in_every_view: bool, reviewed_file: str, seconds: float) -> dict:
+                 all_rules_in_every_view: bool, reviewed_file: str, published: list[str],
+                 seconds: float) -> dict:
     """The JSON record of one audit run: versions, what ran where, per-view results, totals."""
     totals = summarise(results)
     return {
@@ -74,6 +75,7 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
             "colour_scheme": "CDP Emulation.setEmulatedMedia prefers-color-scheme; "
                              "prefers-reduced-motion: reduce",
             "reviewed_file": reviewed_file,
+            "site_published_at": published,
         },
         "pages": pages,
         "views": [v.as_dict() for v in views],

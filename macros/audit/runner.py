@@ -112,6 +112,7 @@ def audit_site(
     preload_axe: bool = True,
     all_rules_in_every_view: bool = False,
     languages: Sequence[str] = SITE_LANGUAGES,
+    site_url: str | None = None,
     today: date | None = None,
     progress: Callable[[ViewResult], None] | None = None,
 ) -> AuditResult:
@@ -120,6 +121,8 @@ def audit_site(
     The JSON record is written to ``report_file`` (default ``<site_dir>/accessibility-audit.json``)
     unless ``write_report`` is false, and copied to ``record_file`` only when the audit passes.
     ``browser`` lets a caller reuse one started Browser; otherwise one is started and closed here.
+    Requests to the site's published address are the site's own, not third-party: give it as
+    ``site_url``, or let the pages' <link rel=canonical> (MkDocs writes it from site_url) tell.
     Raises AuditSetupError subclasses (exit code 2) when the audit cannot run at all."""
     site_dir = Path(site_dir)
     today = today or date.today()
@@ -141,10 +144,12 @@ def audit_site(
                             preload=preload_axe)
             axe.prepare()
             focus_verdicts: dict = {}
+            published: list[str] = [site_url] if site_url else []
             try:
                 for page in chosen:
                     for result in audit_page(browser, axe, base_url, page, views,
-                                             all_rules_in_every_view, languages, focus_verdicts):
+                                             all_rules_in_every_view, languages, focus_verdicts,
+                                             published):
                         apply_reviews(result.findings, page.url, acknowledgements, today,
                                       reviewed_source)
                         results.append(result)
@@ -161,7 +166,7 @@ def audit_site(
         results, site_dir=site_dir, pages=[p.url for p in chosen], views=views, tags=tags,
         axe_version=axe.version, axe_rule_count=axe.rule_count, browser_versions=browser.versions,
         preload_axe=preload_axe, all_rules_in_every_view=all_rules_in_every_view,
-        reviewed_file=reviewed_source, seconds=elapsed)
+        reviewed_file=reviewed_source, published=published, seconds=elapsed)
     outcome = AuditResult(record=record, views=results)
     if write_report:
         outcome.report_file = Path(report_file) if report_file else site_dir / REPORT_NAME
@@ -174,10 +179,12 @@ def audit_site(
 
 def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                views: Sequence[View], all_rules_in_every_view: bool,
-               languages: Sequence[str], focus_verdicts: dict) -> Iterator[ViewResult]:
+               languages: Sequence[str], focus_verdicts: dict,
+               published: list[str]) -> Iterator[ViewResult]:
     """The page in each view, with each check in the views it belongs to (see module doc).
 
-    ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
+    ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages;
+    ``published`` collects the site's published origins (from canonical links)."""
     referenced: list[dict] = []
     walked_widths: set[int] = set()
     for index, view in enumerate(views):
@@ -186,14 +193,14 @@ def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                             page_checks=index == 0,
                             focus_walk=None if view.width in walked_widths else
                             focus_verdicts.setdefault(view.width, {}),
-                            referenced=referenced, languages=languages)
+                            referenced=referenced, languages=languages, published=published)
         walked_widths.add(view.width)
         yield result
 
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
                full_rules: bool, page_checks: bool, focus_walk: dict | None, referenced: list[dict],
-               languages: Sequence[str]) -> ViewResult:
+               languages: Sequence[str], published: list[str]) -> ViewResult:
     """Load ``page`` in ``view`` and run the checks that belong to this view.
 
     ``referenced`` collects, in the page checks, the URLs the HTML loads by itself, so that later
@@ -217,6 +224,9 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         facts = beyond.collect_page_facts(browser)
         result.findings += beyond.check_page(page.url, facts, languages)
         referenced[:] = facts["referenced"]
+        origin = beyond.published_origin(page.url, facts["canonical"])
+        if origin and origin not in published:
+            published.append(origin)
         result.checks += list(beyond.PAGE_CHECKS)
     if view.narrow:
         result.findings += beyond.check_reflow(beyond.collect_reflow(browser), view.width)
@@ -225,9 +235,9 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         result.findings += beyond.check_focus_visible(browser, known=focus_walk)
         result.checks += list(beyond.WIDTH_CHECKS)
     requested = browser.take_requests()
-    result.requests = beyond.third_party(requested, base_url)
+    result.requests = beyond.third_party(requested, base_url, published)
     result.findings += beyond.check_requests(requested, referenced if page_checks else [], base_url,
-                                             known=referenced)
+                                             published, known=referenced)
     result.checks += list(beyond.VIEW_CHECKS)
     result.seconds = time.perf_counter() - started
     return result

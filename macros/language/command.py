@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from .check import check_paths
-from .examples import verify_examples
 from .model import FAIL_ON_CHOICES, InputError
 from .report import FORMATS, format_report
 from .rules import LANGUAGES, load_rulebook, rules_dir
@@ -37,8 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: fail_on in data/language/settings.yml, normally error)",
     )
     parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help="project folder that holds content/, data/ and data/language/ (default: the current folder)",
+        "--root", type=Path, default=None,
+        help="project folder that holds content/, data/ and data/language/ "
+        "(default: podium's --project, else the current folder)",
     )
     parser.add_argument(
         "--verify-rules", action="store_true", dest="verify_rules",
@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(getattr(args, "root", None) or ".")
+    root = Path(getattr(args, "root", None) or getattr(args, "project", None) or ".")
     try:
         book = load_rulebook(rules_dir(root))
         if getattr(args, "verify_rules", False):
@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify(book) -> int:
+    from .examples import verify_examples  # only needed after editing the rule files
+
     problems = verify_examples(book)
     for problem in problems:
         print(problem, file=sys.stderr)

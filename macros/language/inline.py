@@ -15,6 +15,7 @@ _NON_PROSE = re.compile(
             r"(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`)",  # code span
             r"<!--[\s\S]*?-->",  # HTML comment
             r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}",  # Jinja / macros
+            r"\{[a-z_][a-z0-9_]*\}",  # a {placeholder} that Podium fills in (UI strings)
             r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>",  # autolink
             r"</?[A-Za-z][A-Za-z0-9:\-]*(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",  # HTML tag and attributes
             r"\]\((?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
@@ -48,3 +49,8 @@ def mask_inline(text: str) -> str:
     if "@" in text:  # e-mail addresses are rare; scanning every word for them is not
         text = _EMAIL.sub(_blank, text)
     return text
+
+
+def inline_comments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the HTML comments in ``text`` that are not inside code spans."""
+    return [found.span() for found in _NON_PROSE.finditer(text) if found.group().startswith("<!--")]

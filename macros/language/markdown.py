@@ -12,9 +12,8 @@ indented bodies, fenced and indented code, HTML comments and raw HTML. Code is s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .inline import mask_inline
+from .inline import inline_comments, mask_inline
 from .segments import Blocks, Directive, Segment, parse_directive
 from .yamldata import scan_yaml
 
@@ -51,12 +50,14 @@ _TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
-@dataclass
 class MarkdownScan:
-    segments: list[Segment] = field(default_factory=list)
-    directives: list[Directive] = field(default_factory=list)
-    blocks: Blocks = field(default_factory=Blocks)
-    front_matter: dict | None = None
+    """Segments, suppression comments, blocks and front matter of one Markdown document."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.directives: list[Directive] = []
+        self.blocks = Blocks()
+        self.front_matter: dict | None = None
 
 
 def scan_markdown(source: str, path: str = "<markdown>", *, front_matter: bool = True) -> MarkdownScan:
@@ -223,14 +224,14 @@ class _Scanner:
             content = content[: closing.start()]
         if content.strip():
             block = self.blocks.new(offset, parent)
-            self._add(offset + content_start, mask_inline(content), block, "heading")
+            self._add(offset + content_start, self._mask(offset + content_start, content), block, "heading")
 
     def _admonition(self, lines: list[Line], index: int, found: re.Match, parent: int | None) -> int:
         offset, _text = lines[index]
         block = self.blocks.new(offset, parent)
         title = found.group("title")
         if title and title.strip():
-            self._add(offset + found.start("title"), mask_inline(title), block, "title")
+            self._add(offset + found.start("title"), self._mask(offset + found.start("title"), title), block, "title")
         body: list[Line] = []
         index += 1
         while index < len(lines):
@@ -301,7 +302,7 @@ class _Scanner:
 
     def _row(self, line: Line, block: int) -> None:
         offset, text = line
-        masked = mask_inline(text)
+        masked = self._mask(offset, text)
         pipes = [-1] + [found.start() for found in _PIPE.finditer(masked) if found.start() == 0 or text[found.start() - 1] != "\\"]
         pipes.append(len(masked))
         for left, right in zip(pipes, pipes[1:]):
@@ -331,7 +332,7 @@ class _Scanner:
     def _add_lines(self, lines: list[Line], block: int, kind: str) -> None:
         """One segment for consecutive lines; what lies between them (prefixes) is blanked."""
         if len(lines) == 1:
-            self._add(lines[0][0], mask_inline(lines[0][1]), block, kind)
+            self._add(lines[0][0], self._mask(*lines[0]), block, kind)
             return
         start = lines[0][0]
         pieces: list[str] = []
@@ -340,7 +341,18 @@ class _Scanner:
             pieces.append(" " * (offset - position))
             pieces.append(text)
             position = offset + len(text)
-        self._add(start, mask_inline("".join(pieces)), block, kind)
+        self._add(start, self._mask(start, "".join(pieces)), block, kind)
+
+    def _mask(self, start: int, raw: str) -> str:
+        """``mask_inline``, noting podium-ignore comments written inside the text (they cover nothing)."""
+        if "podium-ignore" in raw:
+            for comment_start, comment_end in inline_comments(raw):
+                parsed = parse_directive(raw[comment_start + 4 : comment_end - 3])
+                if parsed is not None:
+                    self.result.directives.append(
+                        Directive(start + comment_start, start + comment_end, *parsed, inline=True)
+                    )
+        return mask_inline(raw)
 
     def _add(self, start: int, text: str, block: int, kind: str) -> None:
         if text.strip():

@@ -2,18 +2,16 @@
 
 All plain terms of a language form one prefix tree (``terms.trie_regex``); terms with a
 trailing ``*``, and the ``patterns`` of rules that use patterns instead of terms, are added as
-named alternatives. The text is
-lower-cased once and searched with that single expression; only at a match does Python look
-at the rule's conditions (exact case, nearby words, exceptions, quotation marks, the accept
-list).
+named alternatives. The text is lower-cased once and searched with that single expression;
+only at a match does Python look at the rule's conditions (exact case, nearby words,
+exceptions, quotation marks, the accept list).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -29,8 +27,7 @@ _CONTEXT = 120
 """How many characters around a match are searched for exceptions and accepted phrases."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     rule: Rule
     start: int
     end: int
@@ -66,7 +63,7 @@ class _Conditions:
         return phrase_pattern(list(self.rule.exceptions))
 
     def hold(self, text: str, low: str, start: int, end: int, accept: re.Pattern | None) -> bool:
-        if self.exact is not None and not self.exact.fullmatch(text, start, end):
+        if self.exact is not None and not _exact_case(self.exact, text, start, end):
             return False
         if self.exceptions is not None and _covered(self.exceptions, low, start, end):
             return False
@@ -137,6 +134,20 @@ class Matcher:
                 position = start + 1
 
 
+def _exact_case(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether the hit has the rule's capitals; a capital that only starts a sentence is ignored."""
+    if pattern.fullmatch(text, start, end):
+        return True
+    if not text[start].isupper() or not _starts_sentence(text, start):
+        return False
+    return pattern.fullmatch(text[start].lower() + text[start + 1 : end]) is not None
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 40) : position].rstrip().rstrip("\"'\u201c\u2018\u201e(")
+    return not before or before[-1] in ".!?\u2026:"
+
+
 def _covered(pattern: re.Pattern, low: str, start: int, end: int) -> bool:
     """Whether some match of ``pattern`` near the hit contains the whole hit."""
     for found in pattern.finditer(low, max(0, start - _CONTEXT), min(len(low), end + _CONTEXT)):
@@ -152,7 +163,7 @@ def _neighbourhood(low: str, start: int, end: int, words: int) -> str:
     reach = 30 * words
     before = _WORD.findall(low, max(0, start - reach), start)[-words:]
     after = _WORD.findall(low, end, end + reach)[:words]
-    return " ".join(before) + " \u00b7 " + " ".join(after)
+    return (" ".join(before) + " \u00b7 " + " ".join(after)).lower()
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

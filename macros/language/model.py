@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SEVERITIES = ("suggestion", "warning", "error")
 """From mild to severe; the order matters for --fail-on."""
@@ -16,8 +16,7 @@ def severity_rank(severity: str) -> int:
     return _RANK[severity]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place.
 
     Lines and columns count from 1; columns count characters. ``end_column`` is the column
@@ -56,12 +55,11 @@ class Finding:
         return (self.path, self.line, self.column, self.rule)
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     """All findings of one run, sorted by place."""
 
-    findings: list[Finding] = field(default_factory=list)
-    files: int = 0
+    findings: list[Finding]
+    files: int
 
     def counts(self) -> dict[str, int]:
         counts = {severity: 0 for severity in reversed(SEVERITIES)}
@@ -91,8 +89,7 @@ class InputError(Exception):
         self.problems = list(problems)
 
 
-@dataclass(slots=True)
-class Flag:
+class Flag(NamedTuple):
     """A finding while its place is still a character offset in the file."""
 
     start: int

@@ -100,8 +100,8 @@ class SentenceSplitter:
         return spans
 
 
-def word_count(text: str, start: int = 0, end: int | None = None) -> int:
-    return len(WORD.findall(text, start, len(text) if end is None else end))
+def word_count(text: str, start: int, end: int) -> int:
+    return len(WORD.findall(text, start, end))
 
 
 class Tally:

@@ -12,9 +12,8 @@ megabyte of Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import yaml
 
@@ -30,27 +29,23 @@ _RULE_ID = re.compile(r"(?:nl|en)-[a-z0-9]+(?:-[a-z0-9]+)*")
 _CATEGORY_ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
-@dataclass(frozen=True)
-class PerLanguage:
+class PerLanguage(NamedTuple):
     nl: Any
     en: Any
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     id: str
     title: PerLanguage
     description: PerLanguage
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(NamedTuple):
     min_words: int
     minimum_score: PerLanguage
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     fail_on: str
     report_from: str
     sentence_length: PerLanguage
@@ -61,14 +56,12 @@ class Settings:
     categories: tuple[Category, ...]
 
 
-@dataclass(frozen=True)
-class Examples:
+class Examples(NamedTuple):
     flag: tuple[str, ...]
     pass_: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule. With ``patterns`` the rule matches those regular expressions instead of its
     terms, and the terms are only what the language guide shows."""
 
@@ -89,29 +82,23 @@ class Rule:
     examples: Examples
 
 
-@dataclass(frozen=True, eq=False)
 class RuleBook:
-    """Everything the checker needs from ``data/language/``."""
+    """Everything the checker needs from ``data/language/``.
 
-    directory: Path
-    settings: Settings
-    rules: dict[str, tuple[Rule, ...]]
-    example_places: dict[tuple[str, str, int], str]
-    """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
+    Compared and hashed by identity, so that compiled matchers can be cached per rule book.
+    """
+
+    def __init__(self, directory: Path, settings: Settings, rules: dict[str, tuple[Rule, ...]],
+                 example_places: dict[tuple[str, str, int], str]):
+        self.directory = directory
+        self.settings = settings
+        self.rules = rules
+        self.example_places = example_places
+        """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
 
     def enabled_rules(self, lang: str) -> tuple[Rule, ...]:
         disabled = set(self.settings.disabled_rules)
         return tuple(rule for rule in self.rules[lang] if rule.id not in disabled)
-
-    def rule(self, rule_id: str) -> Rule | None:
-        for rules in self.rules.values():
-            for rule in rules:
-                if rule.id == rule_id:
-                    return rule
-        return None
-
-    def category(self, category_id: str) -> Category:
-        return next(category for category in self.settings.categories if category.id == category_id)
 
 
 def rules_dir(root: Path | None = None) -> Path:
@@ -153,8 +140,7 @@ def _load(directory: Path) -> RuleBook:
             problems.extend(reader.problems)
             places.update(_example_places(reader, rules[lang]))
     if settings_reader:
-        if settings:
-            _check_settings(settings_reader, settings, rules)
+        _check_settings(settings_reader, rules)
         problems[:0] = settings_reader.problems
     if problems:
         raise InputError(problems)
@@ -469,14 +455,19 @@ def _pattern_problem(pattern: str) -> str | None:
     return None
 
 
-def _check_settings(reader: _Reader, settings: Settings, rules: dict[str, tuple[Rule, ...]]) -> None:
+def _check_settings(reader: _Reader, rules: dict[str, tuple[Rule, ...]]) -> None:
+    """Checks that need the rules, run on the raw settings so they report even when other settings are wrong."""
+    data = reader.data if isinstance(reader.data, dict) else {}
     known = {rule.id for lang_rules in rules.values() for rule in lang_rules}
-    for index, rule_id in enumerate(settings.disabled_rules):
-        if known and rule_id not in known:
+    disabled = data.get("disabled_rules")
+    for index, rule_id in enumerate(disabled if isinstance(disabled, list) else []):
+        if known and isinstance(rule_id, str) and rule_id not in known:
             reader.problem(("disabled_rules", index), f"there is no rule '{rule_id}' — expected the id of a rule in nl.yml or en.yml")
+    accept = data.get("accept")
     for lang in LANGUAGES:
-        for index, phrase in enumerate(getattr(settings.accept, lang)):
-            problem = term_problem(phrase)
+        phrases = accept.get(lang) if isinstance(accept, dict) else None
+        for index, phrase in enumerate(phrases if isinstance(phrases, list) else []):
+            problem = term_problem(phrase) if isinstance(phrase, str) else None
             if problem:
                 reader.problem(("accept", lang, index), f"{problem} — expected a word or phrase")
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PROSE_KINDS = frozenset({"paragraph", "data"})
 """Segments that hold running sentences (checked for sentence length and readability)."""
 
 
-@dataclass(slots=True)
-class Segment:
+class Segment(NamedTuple):
     start: int
     text: str
     block: int
@@ -26,8 +25,7 @@ class Segment:
     """The language of this piece when the file itself decides it (YAML ``nl:``/``en:`` keys)."""
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(NamedTuple):
     """A ``podium-ignore`` comment: where it is, what it says, and which blocks it covers."""
 
     start: int
@@ -35,6 +33,8 @@ class Directive:
     rule_ids: tuple[str, ...]
     reason: str
     blocks: tuple[int, ...] = ()
+    inline: bool = False
+    """Written inside a paragraph instead of on the line before a block (so it covers nothing)."""
 
 
 class Blocks:

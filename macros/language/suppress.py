@@ -47,6 +47,9 @@ def _problems(directive: Directive, number: int, used: set[tuple[int, str]], kno
     def flag(rule: str, severity: str, message: str) -> Flag:
         return Flag(directive.start, directive.end, rule, CATEGORY, severity, message)
 
+    if directive.inline:
+        return [flag(UNUSED, "warning", "This podium-ignore stands inside a paragraph, so it ignores nothing. "
+                     "Put it on a line of its own, directly before the paragraph, list item, heading or table.")]
     if not directive.rule_ids:
         return [flag(UNUSED, "warning", "This podium-ignore names no rule, so it ignores nothing. "
                      "Write the rule id and a reason, e.g. podium-ignore nl-slaaf: quotation from an archive record.")]
@@ -68,8 +71,8 @@ def _problems(directive: Directive, number: int, used: set[tuple[int, str]], kno
 def strip_suppressions(markdown: str) -> str:
     """``markdown`` without its ``<!-- podium-ignore ... -->`` comments, for publishing.
 
-    A comment on a line of its own disappears with its line; if that would join two
-    paragraphs, an empty line is left in its place.
+    A comment on a line of its own disappears with its line. (Python-Markdown reads such a
+    line inside a paragraph as inline HTML, so without it the page renders exactly as before.)
     """
     if "podium-ignore" not in markdown:
         return markdown
@@ -90,8 +93,4 @@ def _cut(text: str, start: int, end: int) -> str:
     line_end = len(text) if line_end == -1 else line_end
     if text[line_start:start].strip() or text[end:line_end].strip():
         return text[:start] + text[end:]
-    previous_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
-    next_end = text.find("\n", line_end + 1)
-    next_line = text[line_end + 1 : len(text) if next_end == -1 else next_end]
-    keep_gap = line_start > 0 and previous_line.strip() and next_line.strip()
-    return text[:line_start] + ("\n" if keep_gap else "") + text[min(len(text), line_end + 1) :]
+    return text[:line_start] + text[line_end + 1 :]

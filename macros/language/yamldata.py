@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -27,11 +26,13 @@ _ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\
 _COMMENT = re.compile(r"(?:^|(?<=[ \t]))#(?P<body>[^\n]*)", re.M)
 
 
-@dataclass
 class YamlScan:
-    segments: list[Segment] = field(default_factory=list)
-    directives: list[Directive] = field(default_factory=list)
-    data: Any = None
+    """The prose strings, the suppression comments and the plain data of one YAML document."""
+
+    def __init__(self, data: Any) -> None:
+        self.segments: list[Segment] = []
+        self.directives: list[Directive] = []
+        self.data = data
 
 
 def scan_yaml(text: str, path: str, blocks: Blocks, *, base: int = 0, front_matter: bool = False) -> YamlScan:
@@ -65,7 +66,8 @@ class _Walker:
         """0-based line where a node starts → last line of the largest node starting there."""
 
     def walk(self, node: yaml.Node, lang: str | None) -> None:
-        self._note_extent(node)
+        # Extents are noted per entry (key with value, or list item), never per whole mapping or
+        # list: those start on the line of their first entry and would cover all the others.
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 self._note_extent(key, value)
@@ -74,6 +76,7 @@ class _Walker:
                 self.walk(value, key_text if key_text in LANGUAGE_KEYS else lang)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
+                self._note_extent(item)
                 self.walk(item, lang)
         elif isinstance(node, yaml.ScalarNode):
             self._note_scalar(node)

@@ -140,9 +140,14 @@ def _swap_in(fresh: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+# The words of the interface that every page shows; Podium's own, but the public reads them.
+INTERFACE_STRINGS = tuple(Path(__file__).parents[1] / name
+                          for name in ("site/strings.yml", "audit/statement.yml", "audit/beyond.yml"))
+
+
 def _check_wording(root: Path) -> None:
     """Refuse to publish wording that breaks the collective's language rules (errors only)."""
-    report = check_paths([root / "content", root / "data"], root)
+    report = check_paths([root / "content", root / "data", *INTERFACE_STRINGS], root)
     if report.exceeds("error"):
         raise BuildFailed([format_report(report, "text"),
                            "Wording that the language rules mark as an error must be changed first "

@@ -109,6 +109,16 @@ def test_third_party_means_another_origin():
     assert beyond.third_party(urls, origin) == ["https://fonts.example.com/f.css", "http://127.0.0.1:9999/x"]
 
 
+def test_the_sites_published_address_is_not_third_party():
+    origin = "http://127.0.0.1:8000"
+    published = beyond.published_origin("/en/", "https://podium.example.org/en/")
+    assert published == "https://podium.example.org"
+    urls = ["https://podium.example.org/sitemap.xml", "http://podium.example.org/x", "https://cdn.example.org/a.js"]
+    assert beyond.third_party(urls, origin, [published]) == ["https://cdn.example.org/a.js"]
+    assert beyond.published_origin("/en/", "https://other.example.org/fr/") is None
+    assert beyond.published_origin("/en/", None) is None
+
+
 def test_reflow_names_the_wide_elements():
     assert beyond.check_reflow({"scrollWidth": 320, "clientWidth": 320, "culprits": []}, 320) == []
     found = beyond.check_reflow({"scrollWidth": 616, "clientWidth": 320, "culprits": [

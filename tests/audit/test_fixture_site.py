@@ -92,6 +92,10 @@ def test_no_other_page_requests_another_host(site_audit):
     assert all(v.requests == [] for v in others)
 
 
+def test_requests_to_the_published_address_are_the_sites_own(site_audit):
+    assert site_audit.record["strategy"]["site_published_at"] == ["https://podium.example.org"]
+
+
 def test_needs_review_item_is_listed_and_fails_without_acknowledgement(site_audit):
     items = [f for f in site_audit.findings("/en/needs-review/") if f.rule == "color-contrast"]
     assert items and all(f.kind == NEEDS_REVIEW and f.review is None and f.fails for f in items)

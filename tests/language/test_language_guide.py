@@ -1,0 +1,60 @@
+"""The public language guide, built from the same rules as the check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.language.guide import guide
+
+
+def test_categories_come_in_the_settings_order_with_titles_in_the_language(book) -> None:
+    for lang in ("nl", "en"):
+        sections = guide(lang)
+        order = [category.id for category in book.settings.categories]
+        assert [section["id"] for section in sections] == [id_ for id_ in order if any(s["id"] == id_ for s in sections)]
+        for section in sections:
+            category = next(item for item in book.settings.categories if item.id == section["id"])
+            assert section["title"] == getattr(category.title, lang)
+            assert section["description"] == getattr(category.description, lang)
+    assert guide("nl")[0]["title"] == "Gender"
+    assert next(s for s in guide("nl") if s["id"] == "disability")["title"] == "Beperking"
+    assert next(s for s in guide("en") if s["id"] == "disability")["title"] == "Disability"
+
+
+def test_every_rule_of_the_language_appears_once_with_its_fields(book) -> None:
+    for lang in ("nl", "en"):
+        rules = [rule for section in guide(lang) for rule in section["rules"]]
+        assert sorted(rule["id"] for rule in rules) == sorted(rule.id for rule in book.rules[lang])
+        for rule in rules:
+            assert set(rule) == {"id", "terms", "alternatives", "reason", "severity", "source"}
+            assert rule["id"].startswith(f"{lang}-")
+            assert rule["terms"] and rule["alternatives"] and rule["reason"]
+
+
+def test_the_dutch_guide_holds_the_dutch_reason() -> None:
+    rule = next(rule for section in guide("nl") for rule in section["rules"] if rule["id"] == "nl-slaaf")
+    assert rule["terms"][0] == "slaaf"
+    assert "tot slaaf gemaakte" in rule["alternatives"]
+    assert rule["reason"].startswith("Niemand is van nature slaaf")
+
+
+def test_rules_are_sorted_by_their_first_term_and_the_output_is_stable() -> None:
+    for section in guide("en"):
+        firsts = [rule["terms"][0].casefold() for rule in section["rules"]]
+        assert firsts == sorted(firsts)
+    assert guide("en") == guide("en")
+
+
+def test_switched_off_rules_leave_the_guide(own_rules: Path) -> None:
+    settings = own_rules / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("disabled_rules: []", "disabled_rules: [nl-gouden-eeuw]"), encoding="utf-8")
+    root = own_rules.parents[1]
+    ids = [rule["id"] for section in guide("nl", root) for rule in section["rules"]]
+    assert "nl-gouden-eeuw" not in ids and "nl-slaaf" in ids
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        guide("de")

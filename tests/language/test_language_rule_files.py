@@ -1,0 +1,240 @@
+"""The rule files: what ships, and how mistakes in them are reported."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from language_helpers import run_command
+from macros.language import check_text
+from macros.language.examples import verify_examples
+from macros.language.model import InputError
+from macros.language.rules import LANGUAGES, load_rulebook
+
+REQUIRED_CATEGORIES = {"gender", "lgbtiq", "ethnicity-colonial", "disability", "age", "socio-economic", "plain-language"}
+PROBLEM_LINE = re.compile(r"^data/language/\w+\.yml:\d+:\d+: .+ — .+$")
+
+
+def test_there_are_enough_rules_in_both_languages(book) -> None:
+    assert len(book.rules["nl"]) >= 80
+    assert len(book.rules["en"]) >= 60
+
+
+def test_every_required_category_exists_with_both_languages(book) -> None:
+    categories = {category.id: category for category in book.settings.categories}
+    assert REQUIRED_CATEGORIES <= set(categories)
+    for category in categories.values():
+        for lang in LANGUAGES:
+            assert getattr(category.title, lang).strip()
+            assert len(getattr(category.description, lang)) > 20
+
+
+def test_every_category_has_rules_in_both_languages(book) -> None:
+    for lang in LANGUAGES:
+        used = Counter(rule.category for rule in book.rules[lang])
+        assert REQUIRED_CATEGORIES <= set(used), lang
+
+
+def test_rule_ids_carry_their_language_and_are_unique(book) -> None:
+    ids = [rule.id for lang in LANGUAGES for rule in book.rules[lang]]
+    assert len(ids) == len(set(ids))
+    for lang in LANGUAGES:
+        assert all(rule.id.startswith(f"{lang}-") for rule in book.rules[lang])
+
+
+def test_every_rule_has_a_source_and_a_reason_of_its_own(book) -> None:
+    reasons = [rule.reason for lang in LANGUAGES for rule in book.rules[lang]]
+    assert len(reasons) == len(set(reasons)), "each reason should be written for its rule"
+    assert all(rule.source for lang in LANGUAGES for rule in book.rules[lang])
+
+
+def test_plain_language_rules_are_suggestions(book) -> None:
+    for lang in LANGUAGES:
+        for rule in book.rules[lang]:
+            if rule.category == "plain-language":
+                assert rule.severity == "suggestion", rule.id
+
+
+def test_context_dependent_rules_are_not_errors(book) -> None:
+    for lang in LANGUAGES:
+        for rule in book.rules[lang]:
+            if rule.only_near or rule.unless_near or rule.patterns:
+                assert rule.severity != "error", rule.id
+
+
+PREFERRED = {
+    "nl": [
+        "homo", "lesbisch", "lesbienne", "biseksueel", "trans persoon", "intersekse persoon", "queer",
+        "zwart", "zwarte mensen", "wit", "witte mensen", "persoon van kleur", "tot slaaf gemaakte mensen",
+        "mens in slavernij", "inheemse Amerikanen", "Inuit", "Amazigh", "Roma", "Sinti", "moslim",
+        "mensen met een beperking", "rolstoelgebruiker", "blind", "slechtziend", "doof", "slechthorend",
+        "gebarentaal", "iemand met autisme", "autist", "ouderen", "65-plussers", "migratieachtergrond",
+        "seksuele oriëntatie", "transitie", "praktisch opgeleid", "gehandicapte mensen",
+    ],
+    "en": [
+        "gay", "lesbian", "bisexual", "trans", "transgender", "intersex", "queer", "Black", "Black people",
+        "white", "people of colour", "enslaved people", "Indigenous", "Native American", "Inuit",
+        "Amazigh", "Roma", "Muslim", "disabled", "disabled people", "disabled visitors",
+        "people with disabilities", "wheelchair user", "blind", "partially sighted", "deaf",
+        "hard of hearing", "sign language", "autistic", "older people", "sexual orientation",
+        "transition", "low-income countries", "non-disabled",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_preferred_respectful_terms_are_never_flagged(lang: str) -> None:
+    for term in PREFERRED[lang]:
+        findings = check_text(f"{term[0].upper()}{term[1:]}. Het gaat over {term}." if lang == "nl" else
+                              f"{term[0].upper()}{term[1:]}. It is about {term}.", lang)
+        assert findings == [], (term, findings)
+
+
+def test_dutch_rules_never_run_on_english_text() -> None:
+    assert check_text("The page was left blank on purpose.", "en") == []
+    assert check_text("De blanke bezoekers waren in de meerderheid.", "nl") != []
+
+
+# -- mistakes in rule files --------------------------------------------------------------
+
+def _problems(own_rules: Path) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        load_rulebook(own_rules)
+    return raised.value.problems
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The number of the last line that contains ``needle``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return max(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_an_unknown_key_is_reported_with_its_position(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "    severity: warning\n", "    severity: warning\n    colour: red\n")
+    problems = _problems(own_rules)
+    line = _line_of(own_rules / "nl.yml", "colour: red")
+    assert len(problems) == 1
+    assert problems[0].endswith(f"nl.yml:{line}:5: rule nl-dames-en-heren.colour: unknown key 'colour' — expected one of: "
+                                "id, terms, category, severity, alternatives, reason, source, examples, patterns, case, "
+                                "only_near, unless_near, window, exceptions, allow_quoted")
+
+
+def test_a_missing_field_is_reported(own_rules: Path) -> None:
+    _edit(own_rules / "en.yml", "    reason: This greeting only addresses men and women, so anyone who is neither is left out.\n", "")
+    problems = _problems(own_rules)
+    assert len(problems) == 1
+    assert "rule en-ladies-and-gentlemen: 'reason' is missing — expected a value for 'reason'" in problems[0]
+
+
+def test_a_wrong_severity_lists_the_allowed_values(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    problem, = _problems(own_rules)
+    assert "rule nl-dames-en-heren.severity: 'high' is not allowed — expected one of: error, warning, suggestion" in problem
+
+
+def test_duplicate_ids_and_duplicate_terms_are_reported(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "id: nl-voorzitster", "id: nl-mankracht")
+    _edit(own_rules / "en.yml", "terms: [forefathers, forefather]", "terms: [forefathers, mankind]")
+    problems = _problems(own_rules)
+    assert any("this id is already used by rule number" in problem for problem in problems)
+    assert any("'mankind' is also a term of en-mankind — expected each term in one rule only" in problem for problem in problems)
+
+
+def test_bad_terms_and_patterns_are_reported(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "terms: [mankracht]", "terms: [mank*racht, '#!']")
+    _edit(own_rules / "en.yml", "      - \"the\\\\s+disabled", "      - \"(the)\\\\s+disabled")
+    problems = _problems(own_rules)
+    assert any("'*' may only stand at the very end of a term" in problem for problem in problems)
+    assert any("the term has no letters" in problem for problem in problems)
+    assert any("this pattern has a capturing group — expected (?:...) instead of (...)" in problem for problem in problems)
+
+
+def test_an_unknown_category_is_reported(own_rules: Path) -> None:
+    _edit(own_rules / "en.yml", "category: gender", "category: genders")
+    problem, = _problems(own_rules)
+    assert "unknown category 'genders' — expected one of: age, disability" in problem
+
+
+def test_yaml_typing_mistakes_are_explained(own_rules: Path) -> None:
+    _edit(own_rules / "en.yml", '"1947", "1948"', "1947, 1948")
+    problems = _problems(own_rules)
+    assert len(problems) == 2
+    assert all("this is not text — expected text (put it in quotes" in problem for problem in problems)
+
+
+def test_a_yaml_syntax_error_is_reported_with_its_position(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "    category: gender\n", "    category: [gender\n")
+    problem, = _problems(own_rules)
+    assert re.search(r"nl\.yml:\d+:\d+: this is not valid YAML \(.+\) — expected YAML", problem)
+
+
+def test_settings_mistakes_are_reported(own_rules: Path) -> None:
+    _edit(own_rules / "settings.yml", "disabled_rules: []", "disabled_rules: [nl-bestaat-niet]")
+    _edit(own_rules / "settings.yml", "fail_on: error", "fail_on: always")
+    _edit(own_rules / "settings.yml", "      en: Age\n", "")
+    problems = _problems(own_rules)
+    assert any("fail_on: 'always' is not allowed — expected one of: error, warning, suggestion, never" in p for p in problems)
+    assert any("there is no rule 'nl-bestaat-niet'" in problem for problem in problems)
+    assert any("categories[4].title: 'en' is missing" in problem for problem in problems)
+
+
+def test_a_language_mismatch_is_reported(own_rules: Path) -> None:
+    _edit(own_rules / "en.yml", "language: en", "language: nl")
+    problems = _problems(own_rules)
+    assert any("language is 'nl' — expected 'en' in en.yml" in problem for problem in problems)
+
+
+def test_all_problems_of_all_files_are_reported_at_once(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    _edit(own_rules / "en.yml", "severity: warning", "severity: loud")
+    assert len(_problems(own_rules)) == 2
+
+
+def test_examples_that_do_not_behave_are_reported_with_their_position(own_rules: Path) -> None:
+    _edit(own_rules / "nl.yml", '        - "Voor de verhuizing van het depot is extra mankracht nodig."',
+          '        - "Voor de verhuizing van het depot zijn extra handen nodig."')
+    _edit(own_rules / "en.yml", '        - "The lake behind the museum is artificial."',
+          '        - "The lake behind the museum is man-made."')
+    problems = verify_examples(load_rulebook(own_rules))
+    assert len(problems) == 2
+    flag_line = _line_of(own_rules / "nl.yml", "zijn extra handen nodig")
+    pass_line = _line_of(own_rules / "en.yml", "behind the museum is man-made.\"")
+    nl_problem = next(problem for problem in problems if "nl.yml" in problem)
+    en_problem = next(problem for problem in problems if "en.yml" in problem)
+    assert nl_problem.endswith(f"nl.yml:{flag_line}:11: rule nl-mankracht: this example is not flagged — expected the rule to "
+                               "find it (check its terms, only_near words and exceptions)")
+    assert f"en.yml:{pass_line}:11: rule en-man-made: this example is flagged — expected it to pass" in en_problem
+
+
+def test_the_command_stops_with_exit_2_on_a_broken_rule_file(own_rules: Path, capsys) -> None:
+    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    assert run_command("--root", str(own_rules.parents[1])) == 2
+    err = capsys.readouterr().err
+    assert "rule nl-dames-en-heren.severity: 'high' is not allowed" in err
+    assert "podium check: stopped; fix the 1 problem above and run it again." in err
+
+
+def test_verify_rules_option(own_rules: Path, capsys) -> None:
+    root = str(own_rules.parents[1])
+    assert run_command("--root", root, "--verify-rules") == 0
+    assert "the examples of all" in capsys.readouterr().out
+    _edit(own_rules / "en.yml", '        - "The lake behind the museum is artificial."', '        - "The lake behind the museum is man-made."')
+    assert run_command("--root", root, "--verify-rules") == 2
+    assert "rule en-man-made: this example is flagged" in capsys.readouterr().err
+
+
+def test_problem_lines_have_the_promised_shape(own_rules: Path, monkeypatch) -> None:
+    monkeypatch.chdir(own_rules.parents[1])
+    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    _edit(own_rules / "en.yml", "category: gender", "category: genders")
+    for problem in _problems(Path("data/language")):
+        assert PROBLEM_LINE.match(problem), problem

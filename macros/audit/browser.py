@@ -181,6 +181,12 @@ class Browser:
         self._view = view
 
     def open(self, url: str) -> None:
+        """Load ``url`` afresh. Material remembers the colour scheme it showed last in
+        localStorage; a remembered light palette would hide the emulated dark one, so every
+        view starts without stored state."""
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        self.driver.execute_cdp_cmd("Storage.clearDataForOrigin",
+                                    {"origin": origin, "storageTypes": "local_storage"})
         self.driver.get(url)
 
     def evaluate(self, body: str, *args: object) -> object:

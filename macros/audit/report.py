@@ -47,6 +47,20 @@ def tool_versions(axe_version: str, browser_versions: dict[str, str]) -> dict[st
     }
 
 
+def display_path(path: Path | str) -> str:
+    """A path as the record shows it: relative to the current folder when it lies inside it, so
+    that no machine's folder layout ends up in a committed record."""
+    if not path:
+        return ""
+    path = Path(path)
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
 def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
                  views: Sequence[View], tags: Sequence[str], axe_version: str,
                  axe_rule_count: int, browser_versions: dict[str, str], preload_axe: bool,
@@ -58,7 +72,7 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
         "schema": SCHEMA,
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "passed": totals["failing_items"] == 0,
-        "site": str(site_dir),
+        "site": display_path(site_dir),
         "tools": tool_versions(axe_version, browser_versions),
         "strategy": {
             "tags": list(tags),
@@ -74,7 +88,7 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
                            "as fallback" if preload_axe else "axe-selenium-python inject() per page",
             "colour_scheme": "CDP Emulation.setEmulatedMedia prefers-color-scheme; "
                              "prefers-reduced-motion: reduce",
-            "reviewed_file": reviewed_file,
+            "reviewed_file": display_path(reviewed_file),
             "site_published_at": published,
         },
         "pages": pages,
@@ -138,15 +152,23 @@ def _grouped(record: dict) -> list[dict]:
 
 
 def _acknowledged_summary(groups: list[dict]) -> list[str]:
-    counts: dict[tuple, int] = {}
+    """One note per acknowledgement: how many items on how many pages it covered."""
+    covered: dict[tuple, dict] = {}
     for group in groups:
-        if group["review"]:
-            review = group["review"]
-            key = (group["rule"], group["selector"], f"{review['file']}:{review['line']}",
-                   review["reason"])
-            counts[key] = counts.get(key, 0) + len(group["views"])
-    return [f"{rule} at {selector}: acknowledged in {where} ({n} page views): {reason}"
-            for (rule, selector, where, reason), n in counts.items()]
+        review = group["review"]
+        if not review:
+            continue
+        key = (group["rule"], f"{review['file']}:{review['line']}", review["reason"])
+        entry = covered.setdefault(key, {"items": 0, "pages": set()})
+        entry["items"] += len(group["views"])
+        entry["pages"].add(group["page"])
+    return [f"{rule}: {c['items']} needs-review items on {len(c['pages'])} pages acknowledged "
+            f"in {where}: {_short(reason)}"
+            for (rule, where, reason), c in covered.items()]
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def summary_line(record: dict) -> str:

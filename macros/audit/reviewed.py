@@ -7,17 +7,26 @@ item fails the audit until a person has looked and written down why it is fine, 
       - rule: color-contrast            # the axe rule id
         selector: "label.md-nav__title*"  # the element's CSS selector; * matches any characters
         pages: "/*"                     # optional: which pages (URL path pattern), default all
+        views: "*-320"                  # optional: which views (light-1280, dark-320, ...), default all
+        verified_by: wide-view          # optional: see below
         reason: "..."                   # what was checked by hand, and the outcome
         reviewer: web editor            # a role, not a person's name
         date: 2026-11-21                # when it was reviewed
         expires: 2027-11-21             # optional: look again after this date
 
 Patterns use only ``*`` as a wildcard; everything else (brackets, dots) is literal.
+
+``verified_by: wide-view`` makes an acknowledgement conditional, for the one case where a person
+can state a rule once for many elements: at 320 px, cells of a wide table that scroll sideways
+inside their own region are "partially obscured", so axe cannot see their background. The
+acknowledgement then holds only for an element that the audit saw, on the same page and in the
+same colour scheme, in a wider view where the same rule ran and found nothing on it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,7 +36,8 @@ from .findings import NEEDS_REVIEW, Finding
 from .yamlpos import YamlError, dotted, line_of, load_with_lines
 
 REQUIRED = ("rule", "selector", "reason", "reviewer", "date")
-OPTIONAL = ("pages", "expires")
+OPTIONAL = ("pages", "views", "verified_by", "expires")
+VERIFICATIONS = ("wide-view",)
 MIN_REASON_CHARS = 15
 
 
@@ -39,20 +49,23 @@ class Acknowledgement:
     reviewer: str
     date: date
     pages: str = "*"
+    views: str = "*"
+    verified_by: str | None = None
     expires: date | None = None
     line: int | None = None
 
-    def covers(self, finding: Finding, page: str) -> bool:
+    def covers(self, finding: Finding, page: str, view: str) -> bool:
         return (finding.rule == self.rule and pattern_matches(self.selector, finding.selector)
-                and pattern_matches(self.pages, page))
+                and pattern_matches(self.pages, page) and pattern_matches(self.views, view))
 
     def expired(self, today: date) -> bool:
         return self.expires is not None and self.expires < today
 
-    def as_review(self, source: str) -> dict:
+    def as_review(self, source: str, verified_in: str | None = None) -> dict:
         return {"file": source, "line": self.line, "reason": self.reason,
                 "reviewer": self.reviewer, "date": self.date.isoformat(),
-                "expires": self.expires.isoformat() if self.expires else None}
+                "expires": self.expires.isoformat() if self.expires else None,
+                "verified_in": verified_in}
 
 
 def pattern_matches(pattern: str, text: str) -> bool:
@@ -119,7 +132,11 @@ def parse_reviewed(data: object, lines: dict, source: str, today: date) -> list[
         expires = _as_date(entry.get("expires"))
         if entry.get("expires") is not None and expires is None:
             problem(path + ("expires",), "expected a date like 2027-11-21")
-        for key in ("rule", "selector", "reviewer", "pages"):
+        verified_by = entry.get("verified_by")
+        if verified_by is not None and verified_by not in VERIFICATIONS:
+            problem(path + ("verified_by",), f"'{verified_by}' is not one of: "
+                    + ", ".join(VERIFICATIONS))
+        for key in ("rule", "selector", "reviewer", "pages", "views"):
             if key in entry and entry[key] is not None and not isinstance(entry[key], str):
                 problem(path + (key,), "expected text")
         if len(problems) > before:
@@ -127,7 +144,8 @@ def parse_reviewed(data: object, lines: dict, source: str, today: date) -> list[
         result.append(Acknowledgement(
             rule=entry["rule"].strip(), selector=entry["selector"].strip(),
             reason=" ".join(entry["reason"].split()), reviewer=entry["reviewer"].strip(),
-            date=reviewed_on, pages=(entry.get("pages") or "*").strip(), expires=expires,
+            date=reviewed_on, pages=(entry.get("pages") or "*").strip(),
+            views=(entry.get("views") or "*").strip(), verified_by=verified_by, expires=expires,
             line=line_of(lines, path)))
     if problems:
         raise ReviewedFileError(problems)
@@ -145,16 +163,27 @@ def _as_date(value: object) -> date | None:
     return None
 
 
-def apply_reviews(findings: list[Finding], page: str, acknowledgements: list[Acknowledgement],
-                  today: date, source: str) -> None:
-    """Attach the first valid acknowledgement to each needs-review finding it covers."""
+def apply_reviews(findings: list[Finding], page: str, view: str,
+                  acknowledgements: list[Acknowledgement], today: date, source: str,
+                  wide_view: Callable[[Finding], str | None] = lambda finding: None) -> None:
+    """Attach the first valid acknowledgement to each needs-review finding it covers.
+
+    ``wide_view(finding)`` names a wider view of the same page and scheme where the same rule ran
+    and found nothing on the same element, or None; ``verified_by: wide-view`` needs one."""
     for item in findings:
         if item.kind != NEEDS_REVIEW:
             continue
-        matches = [ack for ack in acknowledgements if ack.covers(item, page)]
-        valid = [ack for ack in matches if not ack.expired(today)]
-        if valid:
-            item.review = valid[0].as_review(source)
-        elif matches:
-            item.message += (f" (the acknowledgement at {source}:{matches[0].line} expired on "
-                             f"{matches[0].expires}; look again and renew it)")
+        matches = [ack for ack in acknowledgements if ack.covers(item, page, view)]
+        for ack in matches:
+            if ack.expired(today):
+                continue
+            verified_in = wide_view(item) if ack.verified_by == "wide-view" else None
+            if ack.verified_by == "wide-view" and verified_in is None:
+                continue
+            item.review = ack.as_review(source, verified_in)
+            break
+        else:
+            expired = [ack for ack in matches if ack.expired(today)]
+            if expired:
+                item.message += (f" (the acknowledgement at {source}:{expired[0].line} expired on "
+                                 f"{expired[0].expires}; look again and renew it)")

@@ -3,24 +3,28 @@
 Work per page: the first view (light, 1280 px) runs every axe rule of the chosen tags and the
 page-level checks (language, headings, links, images, charts, referenced URLs). The other views
 run only the axe rules whose outcome can change with colour scheme or width
-(``VIEW_DEPENDENT_RULES``), plus the focus check; the 320 px views add the reflow check. Every view
-records the requests the page attempted to other hosts.
+(``VIEW_DEPENDENT_RULES``). The focus walk runs in the first view of each width, the reflow check
+in the 320 px views, and every view records the requests the page attempted to other hosts.
+Each view is a fresh page load (Material picks its palette when the page loads).
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import beyond
+from selenium.common.exceptions import TimeoutException
+
+from . import beyond, focus, page_scripts
 from .axe import AxeRunner
-from .browser import Browser
+from .browser import PAGE_LOAD_TIMEOUT_S, SCRIPT_TIMEOUT_S, Browser
 from .errors import AxeMissing, SiteNotFound
 from .findings import AXE, NEEDS_REVIEW, VIOLATION, Finding, ViewResult
-from .report import build_record, write_json_atomic
+from .report import build_record, display_path, write_json_atomic
 from .reviewed import apply_reviews, load_reviewed
 from .server import serve_directory
 from .settings import (
@@ -80,7 +84,9 @@ def discover_pages(site_dir: Path) -> list[Page]:
         pages.append(Page(url=url, file=file))
     if not pages:
         raise SiteNotFound(f"site folder {site_dir} holds no HTML page; run `podium build` first")
-    return pages
+    # Error pages have no canonical link; audited last, they can use the published address
+    # that the other pages' canonical links revealed.
+    return sorted(pages, key=lambda page: page.file.endswith("404.html"))
 
 
 def select_pages(pages: list[Page], wanted: Iterable[str] | None) -> list[Page]:
@@ -127,7 +133,7 @@ def audit_site(
     site_dir = Path(site_dir)
     today = today or date.today()
     chosen = select_pages(discover_pages(site_dir), pages)
-    reviewed_source = str(reviewed_file) if reviewed_file else ""
+    reviewed_source = display_path(reviewed_file) if reviewed_file else ""
     acknowledgements = load_reviewed(reviewed_file, today) if reviewed_file else []
     axe_script = Path(axe_script) if axe_script else default_axe_script()
     if not axe_script.is_file():
@@ -135,26 +141,18 @@ def audit_site(
 
     own_browser = browser is None
     browser = browser or Browser.start(chromium, chromedriver)
-    results: list[ViewResult] = []
+    axe = AxeRunner(browser, axe_script, tuple(tags), rules=VIEW_DEPENDENT_RULES,
+                    preload=preload_axe)
+    published: list[str] = [site_url] if site_url else []
     started = time.perf_counter()
     try:
         with serve_directory(site_dir) as base_url:
             browser.allow_only(base_url)
-            axe = AxeRunner(browser, axe_script, tuple(tags), rules=VIEW_DEPENDENT_RULES,
-                            preload=preload_axe)
             axe.prepare()
-            focus_verdicts: dict = {}
-            published: list[str] = [site_url] if site_url else []
             try:
-                for page in chosen:
-                    for result in audit_page(browser, axe, base_url, page, views,
-                                             all_rules_in_every_view, languages, focus_verdicts,
-                                             published):
-                        apply_reviews(result.findings, page.url, acknowledgements, today,
-                                      reviewed_source)
-                        results.append(result)
-                        if progress:
-                            progress(result)
+                results = _audit_pages(browser, axe, base_url, chosen, views,
+                                       all_rules_in_every_view, languages, published,
+                                       Reviews(acknowledgements, today, reviewed_source), progress)
             finally:
                 axe.forget()
     finally:
@@ -175,6 +173,40 @@ def audit_site(
         write_json_atomic(Path(record_file), record)
         outcome.recorded_to = Path(record_file)
     return outcome
+
+
+@dataclass(frozen=True)
+class Reviews:
+    """The acknowledgements of needs-review items and how to apply them."""
+
+    acknowledgements: list
+    today: date
+    source: str
+
+    def apply(self, result: ViewResult, earlier: list[ViewResult], views: Sequence[View]) -> None:
+        confirm = functools.partial(wide_view_confirms, result, tuple(earlier),
+                                    {v.id: v for v in views})
+        apply_reviews(result.findings, result.page, result.view, self.acknowledgements,
+                      self.today, self.source, confirm)
+
+
+def _audit_pages(browser: Browser, axe: AxeRunner, base_url: str, pages: list[Page],
+                 views: Sequence[View], all_rules_in_every_view: bool,
+                 languages: Sequence[str], published: list[str], reviews: Reviews,
+                 progress: Callable[[ViewResult], None] | None) -> list[ViewResult]:
+    """Every page in every view, in order, with the acknowledgements applied."""
+    results: list[ViewResult] = []
+    focus_verdicts: dict = {}
+    for page in pages:
+        page_results: list[ViewResult] = []
+        for result in audit_page(browser, axe, base_url, page, views, all_rules_in_every_view,
+                                 languages, focus_verdicts, published):
+            reviews.apply(result, page_results, views)
+            page_results.append(result)
+            if progress:
+                progress(result)
+        results += page_results
+    return results
 
 
 def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
@@ -209,9 +241,20 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
     result = ViewResult(page=page.url, file=page.file, view=view.id,
                         axe_rules="all" if full_rules else "view-dependent", checks=[])
     browser.set_view(view)
-    browser.open(base_url + page.url)
+    try:
+        browser.open(base_url + page.url)
+    except TimeoutException:
+        result.findings.append(Finding(
+            rule="page-load", impact="critical", selector="html",
+            message=f"the page did not finish loading within {PAGE_LOAD_TIMEOUT_S} s; nothing "
+                    "else was checked in this view"))
+        result.seconds = time.perf_counter() - started
+        return result
 
-    outcome = axe.run(None if full_rules else VIEW_DEPENDENT_RULES)
+    try:
+        outcome = axe.run(None if full_rules else VIEW_DEPENDENT_RULES)
+    except TimeoutException:
+        outcome = {"error": f"axe.run did not finish within {SCRIPT_TIMEOUT_S} s"}
     if "error" in outcome:
         result.axe_error = outcome["error"]
         result.findings.append(Finding(
@@ -221,7 +264,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         result.findings += axe_findings(outcome["ok"])
 
     if page_checks:
-        facts = beyond.collect_page_facts(browser)
+        facts = page_scripts.collect_page_facts(browser)
         result.findings += beyond.check_page(page.url, facts, languages)
         referenced[:] = facts["referenced"]
         origin = beyond.published_origin(page.url, facts["canonical"])
@@ -229,10 +272,10 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
             published.append(origin)
         result.checks += list(beyond.PAGE_CHECKS)
     if view.narrow:
-        result.findings += beyond.check_reflow(beyond.collect_reflow(browser), view.width)
+        result.findings += beyond.check_reflow(page_scripts.collect_reflow(browser), view.width)
         result.checks += list(beyond.NARROW_CHECKS)
     if focus_walk is not None:
-        result.findings += beyond.check_focus_visible(browser, known=focus_walk)
+        result.findings += focus.check_focus_visible(browser, known=focus_walk)
         result.checks += list(beyond.WIDTH_CHECKS)
     requested = browser.take_requests()
     result.requests = beyond.third_party(requested, base_url, published)
@@ -241,6 +284,22 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
     result.checks += list(beyond.VIEW_CHECKS)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def wide_view_confirms(result: ViewResult, earlier: tuple[ViewResult, ...],
+                       views_by_id: dict[str, View], finding: Finding) -> str | None:
+    """The id of a wider view of the same page and scheme in which ``finding``'s rule ran and
+    reported nothing on the same element; None if there is no such view."""
+    view = views_by_id[result.view]
+    for other in sorted(earlier, key=lambda r: -views_by_id[r.view].width):
+        wide = views_by_id[other.view]
+        if wide.scheme != view.scheme or wide.width <= view.width or other.axe_error:
+            continue
+        ran = other.axe_rules == "all" or finding.rule in VIEW_DEPENDENT_RULES
+        clean = not any(f.rule == finding.rule and f.selector == finding.selector
+                        for f in other.findings)
+        return other.view if ran and clean else None
+    return None
 
 
 def axe_findings(results: dict) -> list[Finding]:

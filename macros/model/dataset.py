@@ -151,8 +151,28 @@ def _stray_files(data_dir: Path, root: Path, specs: tuple[FileSpec, ...]) -> lis
     return problems
 
 
+_loaded: dict[tuple, Dataset] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    files = sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
 def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES) -> Dataset:
-    """Read and check everything under `root/data`; raise DataErrors listing every problem."""
+    """Read and check everything under `root/data`; raise DataErrors listing every problem.
+
+    One build reads the data several times (validation, then once per language for the
+    pages); unchanged files are read only once.
+    """
+    key = (str(root.resolve()), specs, _fingerprint(root / "data"))
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = _load(root, specs)
+    return _loaded[key]
+
+
+def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
     data_dir = root / "data"
     problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
     docs: dict[str, Document] = {}

@@ -7,7 +7,7 @@ import pytest
 from macros.audit.axe import axe_options, unknown_names
 from macros.audit.errors import AxeConfigError
 from macros.audit.runner import audit_site
-from macros.audit.settings import TAGS
+from macros.audit.settings import DEFAULT_VIEWS, TAGS
 
 from .conftest import SITE
 
@@ -47,3 +47,16 @@ def test_injection_through_axe_selenium_python_works_too(browser):
                         write_report=False, preload_axe=False)
     assert {f.rule for f in result.findings() if f.fails} == {"color-contrast"}
     assert "inject() per page" in result.record["strategy"]["axe_loading"]
+
+
+def test_an_axe_error_is_reported_not_waited_for(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Breaks axe</title></head><body><main>'
+        "<h1>Breaks axe</h1><script>axe.run = () => Promise.reject(new Error('broken on purpose'));"
+        "</script></main></body></html>", encoding="utf-8")
+    result = audit_site(tmp_path, browser=browser, reviewed_file=None, write_report=False,
+                        views=DEFAULT_VIEWS[:1])
+    [view] = result.views
+    assert view.axe_error == "broken on purpose"
+    assert [f.rule for f in view.findings if f.fails] == ["axe-error"]
+    assert not result.passed

@@ -25,6 +25,7 @@ PLANTED = {
     "/en/chart-no-table/": {"podium-chart-table"},
     "/en/third-party/": {"podium-third-party-request"},
     "/en/needs-review/": {"color-contrast"},
+    "/en/wide-table/": {"color-contrast"},  # needs review at 320 px: cells scrolled out of sight
 }
 CLEAN = ["/", "/404.html", "/nl/", "/en/"]
 

@@ -155,7 +155,8 @@ def test_rendered_fragment_is_safe_markdown_html(tmp_path):
                                                      "en": "Museum & Co"}), RECORD)
     html = render_statement("nl", folder, None, TODAY)
     assert html.startswith('<div class="podium-statement"') and html.rstrip().endswith("</div>")
-    assert html.count("<div") == 1
+    assert html.count('<div class="podium-statement"') == 1
+    assert html.count('<div class="podium-table" role="region" tabindex="0"') == html.count("<table")
     assert all(line and not line[0].isspace() for line in html.splitlines())
     assert "<script>" not in html and "&lt;script&gt;" in html
     headings = re.findall(r"<h(\d)", html)

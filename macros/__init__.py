@@ -69,7 +69,15 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    from .language import strip_suppressions
-    from .site.protect import protect
+    """Fill in the page's macro lines ourselves; Jinja then has nothing left to render."""
+    import logging
 
-    env.markdown = strip_suppressions(protect(env.markdown, set(fragments())))
+    from .language import strip_suppressions
+    from .site.expand import expand
+
+    markdown, problems = expand(strip_suppressions(env.markdown), env.macros)
+    for problem in problems:
+        logging.getLogger("mkdocs.plugins.podium").warning(
+            f"content/{env.conf.theme['language']}/{env.page.file.src_uri}: {problem}")
+    env.markdown = markdown
+    env.page.meta["render_macros"] = False

@@ -81,6 +81,7 @@ class Dataset:
     """The validated data, by collection name."""
 
     collections: dict[str, Any] = field(default_factory=dict)
+    _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -97,10 +98,16 @@ class Dataset:
         return list(self.collections[ORG].members)
 
     def organisation(self, org_id: str) -> schema.Organisation:
-        return next(o for o in [self.collective, *self.members] if o.id == org_id)
+        return self._index(ORG, lambda: [self.collective, *self.members])[org_id]
 
     def by_id(self, collection: str, item_id: str) -> Any:
-        return next(item for item in self.collections[collection] if item.id == item_id)
+        return self._index(collection, lambda: self.collections[collection])[item_id]
+
+    def _index(self, collection: str, items) -> dict[str, Any]:
+        """Look-ups by id happen for every table row; build each index once."""
+        if collection not in self._by_id:
+            self._by_id[collection] = {item.id: item for item in items()}
+        return self._by_id[collection]
 
 
 def _walk(data: Any, pattern: tuple, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:

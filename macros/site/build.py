@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from ..model.errors import DataErrors, Problem
 from .config import language_config, languages, read_base, root_url
 from .clock import build_date
 from .i18n import PageContext
-from .opendata import write_open_data
+from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
 from .render import TEMPLATES, render_document
 
@@ -41,19 +40,6 @@ class BuildFailed(Exception):
         return "\n".join(self.messages)
 
 
-MACRO_FILE = re.compile(r"_File_: `([^`]+)`")
-MACRO_ERROR = re.compile(r"^_(\w+)_: (.+)$", re.MULTILINE)
-
-
-def _plain(message: str, lang: str) -> str:
-    """mkdocs-macros reports a failing macro with a traceback; keep the page and the reason."""
-    page, reason = MACRO_FILE.search(message), MACRO_ERROR.search(message)
-    if "Macro Rendering Error" in message and page and reason:
-        return (f"content/{lang}/{page.group(1)}: a macro on this page failed "
-                f"({reason.group(1)}: {reason.group(2)})")
-    return f"[{lang}] {message.strip()}"
-
-
 class _Collect(logging.Handler):
     def __init__(self, lang: str) -> None:
         super().__init__(level=logging.WARNING)
@@ -61,7 +47,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(_plain(record.getMessage(), self.lang))
+        self.messages.append(f"[{self.lang}] {record.getMessage().strip()}")
 
 
 def missing_translations(root: Path, langs: list[str]) -> list[Problem]:
@@ -78,14 +64,14 @@ def missing_translations(root: Path, langs: list[str]) -> list[Problem]:
     return problems
 
 
-def _build_language(root: Path, lang: str, site_dir: Path, internal: bool) -> list[str]:
+def _build_language(root: Path, base: dict, lang: str, site_dir: Path, internal: bool) -> list[str]:
     handler = _Collect(lang)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        mkdocs_build(language_config(root, lang, site_dir, internal))
+        mkdocs_build(language_config(root, base, lang, site_dir, internal))
     except Abort as abort:
         handler.messages.append(f"[{lang}] {abort}")
         return handler.messages or [f"[{lang}] the build stopped"]
@@ -103,8 +89,8 @@ def _root_strings(key_prefix: str, keys: tuple[str, ...], langs: list[str]) -> d
 
 def _site_paths(site: Path, lang: str) -> set[str]:
     base = site / lang
-    return {p.parent.relative_to(base).as_posix().removeprefix(".").lstrip("/") + ("/" if p.parent != base else "")
-            for p in base.rglob("index.html")}
+    return {"" if page.parent == base else page.parent.relative_to(base).as_posix() + "/"
+            for page in base.rglob("index.html")}
 
 
 def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], internal: bool) -> None:
@@ -128,6 +114,14 @@ def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], inte
         (site / "robots.txt").write_text(f"User-agent: *\nSitemap: {url}sitemap.xml\n", encoding="utf-8")
     else:
         (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+
+
+def _write_open_data(ds: Dataset, site: Path, langs: list[str]) -> None:
+    """The downloads sit beside each language's pages; they are made once and copied."""
+    first, *others = langs
+    write_open_data(ds, site / first, build_date())
+    for lang in others:
+        shutil.copytree(site / first / DATA_DIR, site / lang / DATA_DIR)
 
 
 def _swap_in(fresh: Path, target: Path) -> None:
@@ -176,12 +170,11 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     try:
         messages: list[str] = []
         for lang in langs:
-            messages += _build_language(root, lang, fresh / lang, internal)
+            messages += _build_language(root, base, lang, fresh / lang, internal)
         if messages:
             raise BuildFailed(messages)
         write_root_files(fresh, ds, base, langs, internal)
-        for lang in langs:
-            write_open_data(ds, fresh / lang, build_date())
+        _write_open_data(ds, fresh, langs)
         messages = broken_links(fresh, urlsplit(root_url(base)).path or "/")
         if messages:
             raise BuildFailed(messages)

@@ -54,7 +54,7 @@ def _plugins(base: dict[str, Any], lang: str) -> list[Any]:
 def _extra(base: dict[str, Any], lang: str, internal: bool) -> dict[str, Any]:
     extra = copy.deepcopy(base.get("extra", {}))
     podium = extra.setdefault("podium", {})
-    podium.update(lang=lang, internal=internal, root_url="" if internal else root_url(base),
+    podium.update(internal=internal, root_url="" if internal else root_url(base),
                   internal_notice=PageContext(lang).t("internal_notice"))
     extra["alternate"] = [{"name": LANGUAGE_NAMES[other], "lang": other}
                           for other in languages(base) if other != lang]
@@ -69,9 +69,9 @@ def _nav(base: dict[str, Any], lang: str, internal: bool) -> list[Any]:
     return nav
 
 
-def language_config(root: Path, lang: str, site_dir: Path, internal: bool = False) -> MkDocsConfig:
-    """The MkDocs configuration that builds `content/<lang>` into `site_dir`."""
-    base = read_base(root)
+def language_config(root: Path, base: dict[str, Any], lang: str, site_dir: Path,
+                    internal: bool = False) -> MkDocsConfig:
+    """The MkDocs configuration that builds `content/<lang>` into `site_dir` (`base`: mkdocs.yml as read)."""
     url = root_url(base)
     return load_config(
         config_file=str(root / "mkdocs.yml"),

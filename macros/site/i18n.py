@@ -49,9 +49,6 @@ class PageContext:
         text = strings()[key][self.lang]
         return text.format(**values) if values else text
 
-    def other_lang(self) -> str:
-        return "en" if self.lang == "nl" else "nl"
-
     def link(self, target: str) -> str:
         """A link from this page to `target` (a site path such as 'members/stadsmuseum/')."""
         if target.startswith(("http://", "https://", "mailto:", "#")):

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .base.problems import FORMATS, format_problems
 from .model.errors import DataErrors
 
 OK, CHECK_FAILED, BAD_INPUT = 0, 1, 2
@@ -17,12 +18,20 @@ def _project(args: argparse.Namespace) -> Path:
     return Path(args.project).resolve()
 
 
+def _report(errors: DataErrors, fmt: str) -> None:
+    """Text goes to stderr for a person; JSON and GitHub annotations to stdout for a program."""
+    if fmt == "text":
+        print(errors.report(), file=sys.stderr)
+    else:
+        print(format_problems(errors.problems, fmt))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import BuildFailed, build_site
     try:
         out = build_site(_project(args), Path(args.out) if args.out else None, internal=args.internal)
     except DataErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        _report(errors, args.format)
         return BAD_INPUT
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
@@ -42,7 +51,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         load_dataset(_project(args))
     except DataErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        _report(errors, args.format)
         return BAD_INPUT
     print("The data is valid.")
     return OK
@@ -62,6 +71,12 @@ def _command_module(package: str):
     return importlib.import_module(f"macros.{package}.command")
 
 
+def _format_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=FORMATS, default="text",
+                         help="how to print problems: text (default), json, or github (annotations "
+                              "that a pull request shows at each line)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="podium",
@@ -76,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", help="build into this folder instead of site/ (or site-internal/)")
     build.add_argument("--internal", action="store_true",
                        help="build the internal version (never published) into site-internal/")
+    _format_option(build)
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="live preview on this computer that reloads on every edit",
@@ -88,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the data files and list every problem",
                                    description="Check every file in data/ and print each problem as "
                                                "file:line:column: what is wrong — what is expected.")
+    _format_option(validate)
     validate.set_defaults(run=cmd_validate)
 
     schema = commands.add_parser("schema", help="write JSON Schema for each data file (for editors)",

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import TypeAdapter, ValidationError
-
 from . import kpi, partner, schema
 from .privacy import cross_check as privacy_cross_check
+from ..base.validate import validate
+from ..base.yamlread import Document, read_yaml
 from .errors import DataErrors, Problem
-from .load import Document, read_yaml
-from .messages import explain
 
 # Files other parts of Podium own; the data loader leaves them alone.
 OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
@@ -130,20 +128,6 @@ def _ids(spec: FileSpec, data: Any) -> Iterator[tuple[tuple, Any]]:
         yield from _walk(data, ("*", "id"))
 
 
-def _validate(spec: FileSpec, doc: Document) -> tuple[Any, list[Problem]]:
-    adapter = TypeAdapter(spec.shape)
-    try:
-        return adapter.validate_python(doc.data), []
-    except ValidationError as err:
-        problems = []
-        for error in err.errors():
-            message, expected, at_key = explain(spec.shape, error)
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
-            line, col = doc.position(loc, prefer_key=at_key)
-            problems.append(Problem(doc.path, line, col, message, expected))
-        return None, problems
-
-
 def _stray_files(data_dir: Path, root: Path, specs: tuple[FileSpec, ...]) -> list[Problem]:
     known = {s.name for s in specs}
     problems = []
@@ -196,7 +180,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
         if doc is None:
             continue
         docs[spec.collection] = doc
-        value, found = _validate(spec, doc)
+        value, found = validate(spec.shape, doc)
         problems += found
         if value is not None:
             values[spec.collection] = value

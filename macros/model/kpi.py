@@ -16,7 +16,7 @@ from typing import Annotated, Iterable, Literal
 from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 
 from .errors import Problem
-from .load import Document
+from ..base.yamlread import Document
 from .schema import Frequency
 from .types import Slug, Strict, Text, internal
 

@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 
 from .errors import Problem
 from .kpi import Privacy, Year
-from .load import Document
+from ..base.yamlread import Document
 from .types import Slug, Strict, Text, WebAddress, internal
 
 PartnerType = Literal["sponsor", "content-partner", "supplier", "funder", "community-partner"]

@@ -28,7 +28,7 @@ from typing import Any, Hashable, Iterable, Literal, Mapping, Sequence
 
 from .errors import Problem
 from .kpi import KPI, Observation, Privacy, kpi_problems, period_key
-from .load import Document
+from ..base.yamlread import Document
 from .partner import OwnershipClaim, Partner, Procurement, TenderCount, duplicate_categories, procurement_problems
 
 Reason = Literal["small-count", "small-complement", "small-base", "secondary"]

@@ -11,7 +11,7 @@ LANGUAGES = ("nl", "en")
 class Strict(BaseModel):
     """Every entity refuses fields it does not know, so typos are caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -1,12 +1,16 @@
-"""Turn pydantic's validation errors into sentences a communications officer understands."""
+"""Check a read YAML document against a pydantic shape, in sentences a communications officer understands."""
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .problems import Problem
+from .yamlread import Document
 
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 DATE_HINT = "a date written as YYYY-MM-DD, for example 2026-07-01"
@@ -97,14 +101,20 @@ def explain(root: Any, error: dict) -> tuple[str, str, bool]:
     if kind == "string_pattern_mismatch":
         return (f"{kind_of(value)} cannot be used as an id",
                 "lower-case letters, digits and hyphens, for example 'pride-walk'", False)
+    if kind in ("int_parsing", "float_parsing") and isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        return (f"{kind_of(value)} is not a number: a comma cannot separate decimals here",
+                f"write decimals with a point, as {value.strip().replace(',', '.')}", False)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {kind_of(value)}", expected, False
+    if kind == "finite_number":
+        return f"{kind_of(value)} is not a number that can be published", expected or "a number such as 12 or 3.5", False
     if kind in ("float_type", "float_parsing"):
         return f"expected a number, found {kind_of(value)}", expected, False
     if kind in ("bool_type", "bool_parsing"):
         return f"expected yes/no (true or false), found {kind_of(value)}", expected, False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{kind_of(value)} is out of range: {error['msg'].lower()}", expected, False
+        # the value was read as text and passed as a number, so name it as one
+        return f"the number {value} is out of range: {error['msg'].lower()}", expected, False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return (f"expected a group of fields here, found {kind_of(value)}",
                 expected or "fields written as `name: value` on their own lines", False)
@@ -117,3 +127,16 @@ def explain(root: Any, error: dict) -> tuple[str, str, bool]:
         reason = str(error.get("ctx", {}).get("error", error["msg"]))
         return reason, expected, False
     return error["msg"], expected, False
+
+
+def validate(shape: Any, doc: Document) -> tuple[Any, list[Problem]]:
+    """`doc.data` as `shape` (a pydantic model or type), or None and a problem at each wrong place."""
+    try:
+        return TypeAdapter(shape).validate_python(doc.data), []
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            message, expected, at_key = explain(shape, error)
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
+            problems.append(doc.problem(loc, message, expected, prefer_key=at_key))
+        return None, problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..base.problems import Problem
+
 
 class AuditSetupError(Exception):
     """The audit cannot run: bad input, a missing tool, or a wrong configuration."""
@@ -28,6 +30,6 @@ class AxeConfigError(AuditSetupError):
 class ReviewedFileError(AuditSetupError):
     """data/accessibility-reviewed.yml is not valid; each problem is one line."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(map(str, self.problems)))

@@ -28,17 +28,59 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+import datetime as dt
 from datetime import date
 from pathlib import Path
+from typing import Annotated, Literal
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+
+from ..base.validate import validate
+from ..base.yamlread import Document, read_yaml
 from .errors import ReviewedFileError
 from .findings import NEEDS_REVIEW, Finding
-from .yamlpos import YamlError, dotted, line_of, load_with_lines
 
-REQUIRED = ("rule", "selector", "reason", "reviewer", "date")
-OPTIONAL = ("pages", "views", "verified_by", "expires")
-VERIFICATIONS = ("wide-view",)
 MIN_REASON_CHARS = 15
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _long_enough(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON_CHARS:
+        raise ValueError(f'the reason "{reason}" is too short to tell a later reader what was checked')
+    return reason
+
+
+class _Entry(BaseModel):
+    """One acknowledgement as written in the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: Words = Field(description="the axe rule id, for example color-contrast")
+    selector: Words = Field(description="the element's CSS selector; * matches any characters")
+    reason: Annotated[Words, AfterValidator(_long_enough)] = Field(
+        description="a reason is required: say what was checked by hand and why it is fine")
+    reviewer: Words = Field(description="a role, not a person's name, for example web editor")
+    date: dt.date = Field(description="the day it was reviewed, written as YYYY-MM-DD")
+    pages: Words = Field("*", description="a URL path pattern, for example /en/*")
+    views: Words = Field("*", description="a view pattern, for example *-320")
+    verified_by: Literal["wide-view"] | None = Field(None, description="wide-view, or leave it out")
+    expires: dt.date | None = Field(None, description="the day to look again, written as YYYY-MM-DD")
+
+    @field_validator("date")
+    @classmethod
+    def _not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        today = (info.context or {}).get("today")
+        if today is not None and value > today:
+            raise ValueError(f"{value} is in the future")
+        return value
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reviewed: list[_Entry] = Field(default_factory=list, description="a list of acknowledgements")
 
 
 @dataclass(frozen=True)
@@ -74,93 +116,29 @@ def pattern_matches(pattern: str, text: str) -> bool:
     return re.fullmatch(regex, text, flags=re.DOTALL) is not None
 
 
-def load_reviewed(path: Path, today: date) -> list[Acknowledgement]:
+def load_reviewed(path: Path, today: date, root: Path | None = None) -> list[Acknowledgement]:
     """The acknowledgements in ``path`` (none if the file does not exist).
 
-    Raises ReviewedFileError listing every problem as ``file:line: what is wrong``."""
+    Raises ReviewedFileError with every problem as ``file:line:col: what is wrong — what is
+    expected``; the file is named relative to ``root`` when it is given."""
     path = Path(path)
     if not path.is_file():
         return []
-    try:
-        data, lines = load_with_lines(path)
-    except YamlError as error:
-        raise ReviewedFileError([str(error)]) from error
-    return parse_reviewed(data, lines, str(path), today)
-
-
-def parse_reviewed(data: object, lines: dict, source: str, today: date) -> list[Acknowledgement]:
-    """Validate the loaded YAML; ``lines`` maps field paths to line numbers."""
-    problems: list[str] = []
-
-    def problem(path: tuple, message: str) -> None:
-        line = line_of(lines, path)
-        where = f"{source}:{line}" if line else source
-        problems.append(f"{where}: {dotted(path) or 'file'}: {message}")
-
-    if data is None:
+    doc, problems = read_yaml(path, root)
+    if doc is None or problems:
+        if problems:
+            raise ReviewedFileError(problems)
         return []
-    if not isinstance(data, dict) or not isinstance(data.get("reviewed", []), list):
-        problem((), "expected a mapping with a list under 'reviewed:'")
-        raise ReviewedFileError(problems)
-    entries = data.get("reviewed") or []
-    result = []
-    for index, entry in enumerate(entries):
-        path = ("reviewed", index)
-        if not isinstance(entry, dict):
-            problem(path, "each entry must be a mapping with rule, selector, reason, reviewer, date")
-            continue
-        before = len(problems)
-        for key in entry:
-            if key not in REQUIRED + OPTIONAL:
-                problem(path + (key,), f"unknown field '{key}'; expected one of "
-                        + ", ".join(REQUIRED + OPTIONAL))
-        for key in REQUIRED:
-            value = entry.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                what = ("a reason is required: say what was checked by hand and why it is fine"
-                        if key == "reason" else f"'{key}' is required")
-                problem(path + (key,), what)
-        reason = entry.get("reason")
-        if isinstance(reason, str) and 0 < len(reason.strip()) < MIN_REASON_CHARS:
-            problem(path + ("reason",), f"the reason \"{reason.strip()}\" is too short to "
-                    "tell a later reader what was checked")
-        reviewed_on = _as_date(entry.get("date"))
-        if entry.get("date") is not None and reviewed_on is None:
-            problem(path + ("date",), "expected a date like 2026-11-21")
-        elif reviewed_on and reviewed_on > today:
-            problem(path + ("date",), f"{reviewed_on} is in the future")
-        expires = _as_date(entry.get("expires"))
-        if entry.get("expires") is not None and expires is None:
-            problem(path + ("expires",), "expected a date like 2027-11-21")
-        verified_by = entry.get("verified_by")
-        if verified_by is not None and verified_by not in VERIFICATIONS:
-            problem(path + ("verified_by",), f"'{verified_by}' is not one of: "
-                    + ", ".join(VERIFICATIONS))
-        for key in ("rule", "selector", "reviewer", "pages", "views"):
-            if key in entry and entry[key] is not None and not isinstance(entry[key], str):
-                problem(path + (key,), "expected text")
-        if len(problems) > before:
-            continue
-        result.append(Acknowledgement(
-            rule=entry["rule"].strip(), selector=entry["selector"].strip(),
-            reason=" ".join(entry["reason"].split()), reviewer=entry["reviewer"].strip(),
-            date=reviewed_on, pages=(entry.get("pages") or "*").strip(),
-            views=(entry.get("views") or "*").strip(), verified_by=verified_by, expires=expires,
-            line=line_of(lines, path)))
+    return parse_reviewed(doc, today)
+
+
+def parse_reviewed(doc: Document, today: date) -> list[Acknowledgement]:
+    """Validate a read file; every problem at once."""
+    value, problems = validate(_File, doc, context={"today": today})
     if problems:
         raise ReviewedFileError(problems)
-    return result
-
-
-def _as_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    return [Acknowledgement(**entry.model_dump(), line=doc.position(("reviewed", index))[0])
+            for index, entry in enumerate(value.reviewed)]
 
 
 def apply_reviews(findings: list[Finding], page: str, view: str,

@@ -8,7 +8,7 @@ Dutch status A/B, needs a linked manual audit report with its date) and warns wh
 is over a year old or a manual report over three years old.
 
 ``render_statement`` is the edge the site's page macro calls: it reads the files, reports
-problems as ``file:line: field: message``, and renders the Jinja template (autoescape on).
+problems as ``file:line:col: field: message``, and renders the Jinja template (autoescape on).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ import yaml
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..base.problems import Problem
+from ..base.yamlread import read_yaml
 from .settings import REPORT_NAME
-from .yamlpos import YamlError, dotted, line_of, load_with_lines
 
 LANGUAGES = ("nl", "en")
 BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -50,6 +51,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://\S+$")
 
 log = logging.getLogger("podium.audit.statement")
+
+
+def dotted(path: tuple) -> str:
+    """("known_problems", 0, "cause") -> "known_problems[0].cause"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 class StatementError(ValueError):
@@ -487,20 +496,20 @@ def _environment() -> Environment:
 def render_statement(lang: str, data_dir: Path, site_dir: Path | None, today: date) -> str:
     """The statement as an HTML fragment in ``lang``: one <div class="podium-statement">, no line
     indented and no blank line (safe inside Markdown), headings from h2, tables with caption and
-    th scope. Raises StatementError with ``file:line: field: message`` lines; logs warnings on
+    th scope. Raises StatementError with ``file:line:col: field: message`` lines; logs warnings on
     the "podium.audit.statement" logger."""
     path = Path(data_dir) / STATEMENT_FILE
+    shown = f"{Path(data_dir).name}/{STATEMENT_FILE}"
     if not path.is_file():
-        raise StatementError([((), "not found")], [f"{path}: not found; write the statement data "
-                                                    "there (see the example in the repository)"])
+        raise StatementError([((), "not found")], [f"{shown}:1:1: this file is missing — write the "
+                                                    "statement data there (see the example in the repository)"])
+    doc, problems = read_yaml(path, Path(data_dir).parent)
+    if doc is None or problems:
+        raise StatementError([((), str(p)) for p in problems], [str(p) for p in problems])
     try:
-        data, lines = load_with_lines(path)
-    except YamlError as error:
-        raise StatementError([((), str(error))], [str(error)]) from error
-    try:
-        view = statement_view(data, latest_record(Path(data_dir), site_dir), lang, today)
+        view = statement_view(doc.data, latest_record(Path(data_dir), site_dir), lang, today)
     except StatementError as error:
-        located = [f"{path}:{line_of(lines, p) or 1}: {dotted(p) or 'file'}: {m}"
+        located = [str(Problem(doc.path, *doc.position(p), f"{dotted(p) or 'file'}: {m}"))
                    for p, m in error.problems]
         raise StatementError(error.problems, located) from None
     for warning in view["warnings"]:

@@ -129,10 +129,12 @@ def explain(root: Any, error: dict) -> tuple[str, str, bool]:
     return error["msg"], expected, False
 
 
-def validate(shape: Any, doc: Document) -> tuple[Any, list[Problem]]:
-    """`doc.data` as `shape` (a pydantic model or type), or None and a problem at each wrong place."""
+def validate(shape: Any, doc: Document, context: dict | None = None) -> tuple[Any, list[Problem]]:
+    """`doc.data` as `shape` (a pydantic model or type), or None and a problem at each wrong place.
+
+    `context` reaches validators that need more than the value (for example today's date)."""
     try:
-        return TypeAdapter(shape).validate_python(doc.data), []
+        return TypeAdapter(shape).validate_python(doc.data, context=context), []
     except ValidationError as err:
         problems = []
         for error in err.errors():

@@ -57,7 +57,7 @@ def test_bad_reviewed_file_is_bad_input(site_copy, tmp_path, capsys):
     data.mkdir()
     (data / "accessibility-reviewed.yml").write_text("reviewed:\n  - rule: color-contrast\n")
     assert command.run(parse("--site", str(site_copy), "--data", str(data))) == 2
-    assert "accessibility-reviewed.yml:2: reviewed[0].reason" in capsys.readouterr().err
+    assert "accessibility-reviewed.yml:2:5: the field 'reason' is missing" in capsys.readouterr().err
 
 
 def test_passing_audit_exits_0_and_records(shared_browser, site_copy, tmp_path, capsys):

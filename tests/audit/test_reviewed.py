@@ -49,8 +49,8 @@ def test_acknowledgement_without_a_reason_is_an_error(tmp_path):
     with pytest.raises(ReviewedFileError) as caught:
         load_reviewed(path, TODAY)
     text = str(caught.value)
-    assert f"{path}:2: reviewed[0].reason: a reason is required" in text
-    assert "unknown field 'note'" in text
+    assert f"{path}:2:5: the field 'reason' is missing — a reason is required" in text
+    assert f"{path}:5:5: 'note' is not a field Podium knows here" in text
 
 
 def test_too_short_reason_future_date_and_missing_reviewer_are_errors(tmp_path):
@@ -60,7 +60,7 @@ def test_too_short_reason_future_date_and_missing_reviewer_are_errors(tmp_path):
     with pytest.raises(ReviewedFileError) as caught:
         load_reviewed(path, TODAY)
     assert len(caught.value.problems) == 3
-    assert any(":5: reviewed[0].reason:" in p for p in caught.value.problems)
+    assert any(":5:13: the reason \"fine\" is too short" in str(p) for p in caught.value.problems)
 
 
 def test_missing_file_acknowledges_nothing(tmp_path):
@@ -133,7 +133,7 @@ def test_wide_view_acknowledgement_needs_the_wider_view_to_confirm(tmp_path):
 
 
 def test_unknown_verification_is_an_error(tmp_path):
-    with pytest.raises(ReviewedFileError, match="verified_by: 'by-magic' is not one of"):
+    with pytest.raises(ReviewedFileError, match=":5:18: the text 'by-magic' is not one of the allowed values — one of: 'wide-view'"):
         load_reviewed(write(tmp_path, WIDE_VIEW_ENTRY.replace("wide-view", "by-magic")), TODAY)
 
 

@@ -17,7 +17,6 @@ from .errors import DataErrors, Problem
 
 # Files other parts of Podium own; the data loader leaves them alone.
 OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
-OTHER_FOLDERS = {"language", "schema"}
 
 
 @dataclass(frozen=True)

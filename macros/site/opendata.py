@@ -13,10 +13,10 @@ import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Sequence, get_args
 
 from ..model.dataset import Dataset
-from ..model.kpi import KPI
+from ..model.kpi import KPI, Unit
 from ..model.privacy import Figure, disclose
 from ..model.progress import Point, assess
 from .i18n import PageContext
@@ -137,7 +137,7 @@ def readme(ds: Dataset, today: dt.date) -> str:
         lines += [f"- `{name}`: {ctx.t('opendata_field_' + name)}" for name in CSV_FIELDS]
         lines += ["", f"## {ctx.t('opendata_readme_units')}", ""]
         lines += [f"- `{unit}`: {ctx.t('opendata_unit_' + unit.replace('-', '_'))}"
-                  for unit in ("percent", "count", "euro", "yes-no")]
+                  for unit in get_args(Unit)]
         lines += ["", f"## {ctx.t('opendata_readme_privacy')}", "", ctx.t("opendata_readme_privacy_text"), ""]
         lines += [f"- `{text.format(k='N')}`: {ctx.t('opendata_reason_' + code.replace('-', '_'))}"
                   for code, text in REASON_TEXT.items()]

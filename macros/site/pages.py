@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import get_args
 
 from markupsafe import Markup
 
 from ..language.guide import guide
 from ..model.dataset import Dataset
+from ..model.schema import Pillar
 from .i18n import PageContext
 from .render import render
 
-PILLARS = ("personeel", "programma", "publiek", "partners")
+PILLARS = get_args(Pillar)  # in the order the schema lists them
 BLOCKS = (1, 2, 3, 4, 5, 6)
 
 

@@ -53,7 +53,7 @@ def define_env(env) -> None:
 
     def context() -> PageContext:
         podium = env.conf.extra.get("podium", {})
-        return PageContext(lang=env.conf.theme["language"], page_url=env.page.url,
+        return PageContext(dataset.languages.get(podium["lang"]), page_url=env.page.url,
                            internal=bool(podium.get("internal", False)))
 
     def bind(fragment):

@@ -58,9 +58,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from .base.languages import read_languages
     from .model.jsonschema import write_schemas
     out = Path(args.out) if args.out else _project(args) / "data" / "schema"
-    for path in write_schemas(out):
+    try:
+        languages = read_languages(_project(args))
+    except DataErrors as errors:
+        _report(errors, "text")
+        return BAD_INPUT
+    for path in write_schemas(out, languages):
         print(f"Wrote {path}")
     return OK
 

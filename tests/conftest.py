@@ -91,6 +91,7 @@ MINIMAL_DATA = {
 def write_minimal_data(project: Path) -> Path:
     data = project / "data"
     data.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")  # the site's languages
     for name, text in MINIMAL_DATA.items():
         (data / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return project

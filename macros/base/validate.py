@@ -12,7 +12,6 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .problems import Problem
 from .yamlread import Document
 
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 DATE_HINT = "a date written as YYYY-MM-DD, for example 2026-07-01"
 
 
@@ -68,7 +67,15 @@ def _owner_before_last(root: Any, loc: tuple) -> Any:
     return owner
 
 
-def explain(root: Any, error: dict) -> tuple[str, str, bool]:
+def _language_name(code: Any, context: dict | None) -> str | None:
+    """The English name of a site language (context `languages`: the registry), or None."""
+    registry = (context or {}).get("languages")
+    if registry is None or code not in registry.codes:
+        return None
+    return registry.get(code).english_name
+
+
+def explain(root: Any, error: dict, context: dict | None = None) -> tuple[str, str, bool]:
     """Return (what is wrong, what is expected, point at the key rather than the value)."""
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
     kind, value = error["type"], error.get("input")
@@ -77,10 +84,12 @@ def explain(root: Any, error: dict) -> tuple[str, str, bool]:
     expected = (info.description or "") if info else ""
 
     if kind == "missing":
-        if last in LANGUAGE_NAMES:
-            return (f"the {LANGUAGE_NAMES[last]} text is missing",
-                    f"add `{last}:` with the {LANGUAGE_NAMES[last]} translation", False)
+        name = _language_name(last, context)
+        if name:
+            return f"the {name} text is missing", f"add `{last}:` with the {name} translation", False
         return f"the field '{last}' is missing", expected or "add it", False
+    if kind == "unknown_language":
+        return error["msg"], f"the languages of this site: {error['ctx']['codes']}", True
     if kind == "extra_forbidden":
         owner = _owner_before_last(root, loc)
         known = sorted(owner.model_fields) if owner is not None else []
@@ -138,7 +147,7 @@ def validate(shape: Any, doc: Document, context: dict | None = None) -> tuple[An
     except ValidationError as err:
         problems = []
         for error in err.errors():
-            message, expected, at_key = explain(shape, error)
+            message, expected, at_key = explain(shape, error, context)
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
             problems.append(doc.problem(loc, message, expected, prefer_key=at_key))
         return None, problems

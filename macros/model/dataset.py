@@ -11,6 +11,8 @@ from typing import Any, Iterator
 
 from . import kpi, partner, schema
 from .privacy import cross_check as privacy_cross_check
+from ..base.languages import CONFIG_FILE, Languages, read_languages
+from ..base.problems import Problems
 from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .errors import DataErrors, Problem
@@ -75,9 +77,10 @@ NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "s
 
 @dataclass
 class Dataset:
-    """The validated data, by collection name."""
+    """The validated data, by collection name, and the site's languages."""
 
-    collections: dict[str, Any] = field(default_factory=dict)
+    collections: dict[str, Any]
+    languages: Languages
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> Any:
@@ -146,6 +149,7 @@ _loaded: dict[tuple, Dataset] = {}
 
 def _fingerprint(data_dir: Path) -> tuple:
     files = sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []
+    files += [p for p in (data_dir.parent / CONFIG_FILE,) if p.is_file()]
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
@@ -164,6 +168,11 @@ def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES) -> Dataset:
 
 def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
     data_dir = root / "data"
+    try:
+        languages = read_languages(root)
+    except Problems as errors:
+        raise DataErrors(errors.problems) from None
+    context = {"languages": languages}
     problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
     docs: dict[str, Document] = {}
     values: dict[str, Any] = {}
@@ -179,7 +188,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
         if doc is None:
             continue
         docs[spec.collection] = doc
-        value, found = validate(spec.shape, doc)
+        value, found = validate(spec.shape, doc, context)
         problems += found
         if value is not None:
             values[spec.collection] = value
@@ -187,7 +196,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
     problems += privacy_cross_check(docs, values)
     if problems:
         raise DataErrors(problems)
-    return Dataset(values)
+    return Dataset(values, languages)
 
 
 def _cross_check(specs: tuple[FileSpec, ...], docs: dict[str, Document]) -> list[Problem]:

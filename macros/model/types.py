@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-
-LANGUAGES = ("nl", "en")
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 
 class Strict(BaseModel):
@@ -17,14 +16,42 @@ class Strict(BaseModel):
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Text(Strict):
-    """Text a reader sees, in Dutch and in English."""
+class Text(BaseModel):
+    """Text a reader sees, once in each language of the site: `{nl: …, en: …}`.
 
-    nl: NonEmpty = Field(description="The Dutch text.")
-    en: NonEmpty = Field(description="The English text.")
+    The languages come from the validation context (`languages`: the site's registry); text
+    made in code without one keeps the languages it is given."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_language(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        registry = (info.context or {}).get("languages")
+        codes = registry.codes if registry is not None else tuple(data)
+        errors = [_text_error(key, value, codes) for key, value in data.items()]
+        errors += [InitErrorDetails(type="missing", loc=(code,), input=data) for code in codes if code not in data]
+        errors = [error for error in errors if error is not None]
+        if errors:
+            raise ValidationError.from_exception_data(cls.__name__, errors)
+        return {code: data[code].strip() for code in codes}
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self.__pydantic_extra__[lang]
+
+
+def _text_error(key: Any, value: Any, codes: tuple[str, ...]) -> InitErrorDetails | None:
+    if key not in codes:
+        return InitErrorDetails(type=PydanticCustomError(
+            "unknown_language", "'{code}' is not a language of this site", {"code": str(key), "codes": ", ".join(codes)}),
+            loc=(key,), input=value)
+    if not isinstance(value, str):
+        return InitErrorDetails(type="string_type", loc=(key,), input=value)
+    if not value.strip():
+        return InitErrorDetails(type="string_too_short", loc=(key,), input=value, ctx={"min_length": 1})
+    return None
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]

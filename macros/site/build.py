@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort, MkDocsException
 
+from ..base.languages import Languages
 from ..language import check_paths, format_report
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
-from .config import language_config, languages, read_base, root_url
+from .config import language_config, read_base, root_url
 from .clock import build_date
-from .i18n import PageContext
+from .i18n import PageContext, interface_problems
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
 from .render import TEMPLATES, render_document
@@ -50,8 +51,9 @@ class _Collect(logging.Handler):
         self.messages.append(f"[{self.lang}] {record.getMessage().strip()}")
 
 
-def missing_translations(root: Path, langs: list[str]) -> list[Problem]:
+def missing_translations(root: Path, languages: Languages) -> list[Problem]:
     """Every page must exist in every language."""
+    langs = languages.codes
     pages = {lang: {p.relative_to(root / "content" / lang).as_posix()
                     for p in (root / "content" / lang).rglob("*.md")} for lang in langs}
     problems = []
@@ -59,7 +61,7 @@ def missing_translations(root: Path, langs: list[str]) -> list[Problem]:
         for other in langs:
             for page in sorted(pages[other] - pages[lang]):
                 problems.append(Problem(f"content/{other}/{page}", 1, 1,
-                                        f"this page has no {PageContext('en').t('language_' + lang)} version",
+                                        f"this page has no {languages.get(lang).english_name} version",
                                         f"add content/{lang}/{page}"))
     return problems
 
@@ -83,8 +85,9 @@ def _build_language(root: Path, base: dict, lang: str, site_dir: Path, internal:
     return []
 
 
-def _root_strings(key_prefix: str, keys: tuple[str, ...], langs: list[str]) -> dict[str, dict[str, str]]:
-    return {lang: {k: PageContext(lang).t(f"{key_prefix}_{k}") for k in keys} for lang in langs}
+def _root_strings(key_prefix: str, keys: tuple[str, ...], languages: Languages) -> dict[str, dict[str, str]]:
+    return {language.code: {k: PageContext(language).t(f"{key_prefix}_{k}") for k in keys}
+            for language in languages}
 
 
 def _site_paths(site: Path, lang: str) -> set[str]:
@@ -100,10 +103,10 @@ def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], inte
     name = {lang: ds.collective.name(lang) for lang in langs}
     (site / "index.html").write_text(render_document(
         "root_index.html", name=name, languages=langs, root_url="", style=style,
-        strings=_root_strings("choose", ("heading", "intro", "link"), langs)), encoding="utf-8")
+        strings=_root_strings("choose", ("heading", "intro", "link"), ds.languages)), encoding="utf-8")
     (site / "404.html").write_text(render_document(
         "root_404.html", languages=langs, style=style, root_path=urlsplit(url).path or "/",
-        strings=_root_strings("not_found", ("title", "text", "link"), langs)), encoding="utf-8")
+        strings=_root_strings("not_found", ("title", "text", "link"), ds.languages)), encoding="utf-8")
     (site / ".nojekyll").write_text("", encoding="utf-8")
     if url:
         paths = {lang: _site_paths(site, lang) for lang in langs}
@@ -158,9 +161,9 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     root = root.resolve()
     out = (out or root / ("site-internal" if internal else "site")).resolve()
     base = read_base(root)
-    langs = languages(base)
     ds = load_dataset(root)
-    problems = missing_translations(root, langs)
+    langs = list(ds.languages.codes)
+    problems = missing_translations(root, ds.languages) + interface_problems(ds.languages)
     if problems:
         raise DataErrors(problems)
     if check_language:

@@ -6,17 +6,20 @@ and theme strings (see the research notes on i18n, design B).
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import material
 import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..base.languages import Language, Languages, read_languages
 from .generated import INTERNAL_PAGES
 from .i18n import PageContext
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+MATERIAL = Path(material.__file__).parent / "templates"
 
 
 def read_base(root: Path) -> dict[str, Any]:
@@ -24,8 +27,21 @@ def read_base(root: Path) -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
-def languages(base: dict[str, Any]) -> list[str]:
-    return list(base["extra"]["podium"]["languages"])
+@lru_cache(maxsize=64)
+def _material_has(kind: str, code: str) -> bool:
+    if kind == "theme":
+        return (MATERIAL / "partials" / "languages" / f"{code}.html").is_file()
+    return code == "en" or (MATERIAL / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{code}.min.js").is_file()
+
+
+def theme_language(language: Language) -> str:
+    """The first of the language's theme languages that Material has, else English."""
+    return next((code for code in language.theme if _material_has("theme", code)), "en")
+
+
+def search_languages(language: Language) -> list[str]:
+    """The language's search languages that Material has, else English."""
+    return [code for code in language.search if _material_has("search", code)] or ["en"]
 
 
 def root_url(base: dict[str, Any]) -> str:
@@ -33,39 +49,40 @@ def root_url(base: dict[str, Any]) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def _theme(base: dict[str, Any], lang: str) -> dict[str, Any]:
+def _theme(base: dict[str, Any], language: Language) -> dict[str, Any]:
     theme = copy.deepcopy(base["theme"])
-    theme["language"] = lang
-    ctx = PageContext(lang)
+    theme["language"] = theme_language(language)
+    ctx = PageContext(language)
     for option in theme.get("palette", []):
         if "toggle" in option:
             option["toggle"]["name"] = ctx.t(option["toggle"]["name"])
     return theme
 
 
-def _plugins(base: dict[str, Any], lang: str) -> list[Any]:
+def _plugins(base: dict[str, Any], language: Language) -> list[Any]:
     plugins = copy.deepcopy(base["plugins"])
     for index, plugin in enumerate(plugins):
         if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
-            plugins[index] = {"search": {"lang": lang}}
+            search = search_languages(language)
+            plugins[index] = {"search": {"lang": search[0] if len(search) == 1 else search}}
     return plugins
 
 
-def _extra(base: dict[str, Any], lang: str, internal: bool) -> dict[str, Any]:
+def _extra(base: dict[str, Any], languages: Languages, language: Language, internal: bool) -> dict[str, Any]:
     extra = copy.deepcopy(base.get("extra", {}))
     podium = extra.setdefault("podium", {})
-    podium.update(internal=internal, root_url="" if internal else root_url(base),
-                  internal_notice=PageContext(lang).t("internal_notice"))
-    extra["alternate"] = [{"name": LANGUAGE_NAMES[other], "lang": other}
-                          for other in languages(base) if other != lang]
+    podium.update(lang=language.code, languages=list(languages.codes), internal=internal,
+                  root_url="" if internal else root_url(base),
+                  internal_notice=PageContext(language).t("internal_notice"))
+    extra["alternate"] = [{"name": other.name, "lang": other.code} for other in languages if other != language]
     return extra
 
 
-def _nav(base: dict[str, Any], lang: str, internal: bool) -> list[Any]:
+def _nav(base: dict[str, Any], language: Language, internal: bool) -> list[Any]:
     """The shared navigation; the internal build adds its own section."""
     nav = copy.deepcopy(base["nav"])
     if internal:
-        nav.append({PageContext(lang).t("internal_nav"): [path for path, _, _ in INTERNAL_PAGES]})
+        nav.append({PageContext(language).t("internal_nav"): [path for path, _, _ in INTERNAL_PAGES]})
     return nav
 
 
@@ -73,15 +90,17 @@ def language_config(root: Path, base: dict[str, Any], lang: str, site_dir: Path,
                     internal: bool = False) -> MkDocsConfig:
     """The MkDocs configuration that builds `content/<lang>` into `site_dir` (`base`: mkdocs.yml as read)."""
     url = root_url(base)
+    languages = read_languages(root)
+    language = languages.get(lang)
     return load_config(
         config_file=str(root / "mkdocs.yml"),
         docs_dir=str(root / "content" / lang),
         site_dir=str(site_dir),
         site_url=(url + lang + "/") if url else "",
         site_name=base["extra"]["podium"]["site_name"][lang],
-        theme=_theme(base, lang),
-        plugins=_plugins(base, lang),
-        extra=_extra(base, lang, internal),
-        nav=_nav(base, lang, internal),
+        theme=_theme(base, language),
+        plugins=_plugins(base, language),
+        extra=_extra(base, languages, language, internal),
+        nav=_nav(base, language, internal),
         strict=True,
     )

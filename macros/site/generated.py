@@ -37,5 +37,6 @@ def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
     pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
     pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")') for k in ds.collections.get("kpis", [])]
     if internal:
-        pages += [Stub(path, PageContext(lang).t(title), call) for path, title, call in INTERNAL_PAGES]
+        ctx = PageContext(ds.languages.get(lang))
+        pages += [Stub(path, ctx.t(title), call) for path, title, call in INTERNAL_PAGES]
     return pages

@@ -15,7 +15,7 @@ from macros.site.generated import stubs
 def on_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).parent
     podium = config.extra.get("podium", {})
-    lang = config.theme["language"]
+    lang = podium["lang"]
     for stub in stubs(load_dataset(root), lang, internal=podium.get("internal", False)):
         if files.get_file_from_path(stub.path) is None:
             files.append(File.generated(config, stub.path, content=stub.markdown()))

@@ -1,4 +1,8 @@
-"""The reader's language: UI strings (data in strings.yml) and Babel formatting of dates and numbers."""
+"""The reader's language: interface words and Babel formatting of dates and numbers.
+
+Podium's interface words for Dutch and English are in strings.yml; a project adds or changes the
+words of a language in translations/<code>.yml (read with the language registry, macros.base.languages).
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,42 +15,63 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from ..base.languages import TRANSLATIONS, Language, Languages
+from ..base.problems import Problem
+
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
-# The English pages are written for a European public: "1 July 2026", not "July 1, 2026".
-LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
     with STRINGS_FILE.open(encoding="utf-8") as handle:
         table = yaml.safe_load(handle)
-    missing = [key for key, value in table.items() if set(value) != {"nl", "en"}]
-    if missing:
-        raise ValueError(f"{STRINGS_FILE.name}: these strings need both nl and en: {', '.join(missing)}")
+    shipped = set(next(iter(table.values())))
+    uneven = [key for key, value in table.items() if set(value) != shipped]
+    if uneven:
+        raise ValueError(f"{STRINGS_FILE.name}: these strings need {' and '.join(sorted(shipped))}: "
+                         + ", ".join(uneven))
     return table
 
 
-@lru_cache(maxsize=4096)
-def _date(value: dt.date, lang: str) -> str:
-    return format_date(value, format="long", locale=LOCALES[lang])
+def interface_problems(languages: Languages) -> list[Problem]:
+    """A language Podium has no words for must bring every one of them in translations/<code>.yml."""
+    problems = []
+    for language in languages:
+        missing = [key for key, words in strings().items()
+                   if language.code not in words and key not in language.interface]
+        if missing:
+            problems.append(Problem(f"{TRANSLATIONS}/{language.code}.yml", 1, 1,
+                                    f"{len(missing)} interface words for {language.english_name} are missing "
+                                    f"({', '.join(missing[:5])}{', …' if len(missing) > 5 else ''})",
+                                    f"add each key from macros/site/strings.yml with its {language.english_name} text"))
+    return problems
 
 
 @lru_cache(maxsize=4096)
-def _number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=LOCALES[lang])
+def _date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _number(value: float, locale: str) -> str:
+    return format_decimal(value, locale=locale)
 
 
 @dataclass(frozen=True)
 class PageContext:
     """What a fragment needs to know about the page it lands on."""
 
-    lang: str
+    language: Language
     page_url: str = ""
     internal: bool = False
 
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
     def t(self, key: str, **values: object) -> str:
         """A UI string in the page language, with {placeholders} filled in."""
-        text = strings()[key][self.lang]
+        text = self.language.interface.get(key) or strings()[key][self.lang]
         return text.format(**values) if values else text
 
     def link(self, target: str) -> str:
@@ -60,11 +85,11 @@ class PageContext:
         return rel + (f"#{anchor}" if anchor else "")
 
     def date(self, value: dt.date) -> str:
-        return _date(value, self.lang)
+        return _date(value, self.language.locale)
 
     def number(self, value: float) -> str:
-        return _number(value, self.lang)
+        return _number(value, self.language.locale)
 
     def percent(self, value: float) -> str:
         """`value` is a fraction: 0.3 → '30%' in English, '30%' or '30 %' as the locale writes it."""
-        return format_percent(value, locale=LOCALES[self.lang], decimal_quantization=False)
+        return format_percent(value, locale=self.language.locale, decimal_quantization=False)

@@ -87,7 +87,7 @@ def kpi_csv(kpi: KPI, figures: Sequence[Figure]) -> str:
 
 
 def _text(value: Any) -> dict[str, str] | None:
-    return {"nl": value.nl, "en": value.en} if value is not None else None
+    return value.model_dump() if value is not None else None
 
 
 def kpi_record(kpi: KPI, figures: Sequence[Figure], today: dt.date) -> dict[str, Any]:
@@ -123,8 +123,8 @@ def kpi_json(kpi: KPI, figures: Sequence[Figure], today: dt.date) -> str:
 def readme(ds: Dataset, today: dt.date) -> str:
     """The README in the zip, Dutch first, then English: files, fields, units, method, licence, citation."""
     parts = []
-    for lang in ("nl", "en"):
-        ctx = PageContext(lang)
+    for language in ds.languages:
+        ctx, lang = PageContext(language), language.code
         publisher = ds.collective.name(lang)
         lines = [f"# {ctx.t('opendata_readme_title', publisher=publisher)}", "",
                  ctx.t("opendata_readme_about", publisher=publisher, date=today.isoformat()), "",

@@ -1,6 +1,7 @@
 """KPI, partner and procurement files: mistakes and privacy breaches are data errors at their line."""
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def load(tmp_path: Path, **files: str):
     data.mkdir(exist_ok=True)
     for name, text in {**BASE, **{k.replace("_yml", ".yml"): v for k, v in files.items()}}.items():
         (data / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the site's languages
     return load_dataset(tmp_path, SPECS)
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
+from macros.base.languages import read_languages
 from macros.model.kpi import KPI
 from macros.model.privacy import disclose
 from macros.site.charts import build_chart, chart, chart_ids, format_value, y_scale
 from macros.site.i18n import PageContext
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = read_languages(ROOT)  # the example site's languages
 
 D = dt.date
 
@@ -34,7 +39,7 @@ OBS = [{"period": 2023, "numerator": 9, "denominator": 62},
 
 def render(kpi: KPI, lang: str = "en", internal: bool = False) -> str:
     figures = disclose([kpi], "samen", internal=internal)[kpi.id]
-    return chart(kpi, figures, PageContext(lang, "progress/diverse-share/", internal))
+    return chart(kpi, figures, PageContext(LANGUAGES.get(lang), "progress/diverse-share/", internal))
 
 
 class Parsed(HTMLParser):
@@ -116,7 +121,7 @@ def test_the_table_holds_exactly_the_charted_figures_and_the_target():
     parsed = Parsed(html)
     point_labels = [t.rstrip("*") for t in parsed.svg_texts if t.endswith("%") or t.endswith("%*")]
     # y-axis ticks are also texts ending in %, so take the point labels from the chart model instead.
-    built = build_chart(make_kpi(OBS), disclose([make_kpi(OBS)], "samen")["diverse-share"], PageContext("en"))
+    built = build_chart(make_kpi(OBS), disclose([make_kpi(OBS)], "samen")["diverse-share"], PageContext(LANGUAGES.get("en")))
     charted = [m.label for m in built.marks]
     assert charted == ["14.5%", "22.1%"]
     assert set(charted) <= set(point_labels)
@@ -127,7 +132,7 @@ def test_the_table_holds_exactly_the_charted_figures_and_the_target():
 
 
 def test_a_withheld_figure_breaks_the_line():
-    built = build_chart(make_kpi(OBS), disclose([make_kpi(OBS)], "samen")["diverse-share"], PageContext("en"))
+    built = build_chart(make_kpi(OBS), disclose([make_kpi(OBS)], "samen")["diverse-share"], PageContext(LANGUAGES.get("en")))
     assert len(built.segments) == 2 and all(len(s.split()) == 1 for s in built.segments)
 
 
@@ -162,7 +167,7 @@ def test_numbers_and_dates_follow_the_page_language():
 
 
 def test_format_value_per_unit():
-    en, nl = PageContext("en"), PageContext("nl")
+    en, nl = PageContext(LANGUAGES.get("en")), PageContext(LANGUAGES.get("nl"))
     assert format_value(en, "percent", 21.899999999) == "21.9%"
     assert format_value(nl, "euro", 112000) == "€\u00a0112.000"
     assert format_value(en, "euro", 112000) == "€112,000"

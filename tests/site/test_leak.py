@@ -20,9 +20,13 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from macros.base.languages import read_languages
 from macros.model.dataset import FILES
 from macros.site.build import build_site
 from macros.site.i18n import PageContext
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = read_languages(ROOT)  # the example site's languages
 
 _counter = itertools.count(1)
 _days = (dt.date(2041, 1, 1) + dt.timedelta(days=37 * i) for i in itertools.count())
@@ -116,7 +120,7 @@ class Marker:
 
 
 def date_forms(day: dt.date) -> list[str]:
-    return [day.isoformat()] + [PageContext(lang).date(day) for lang in ("nl", "en")]
+    return [day.isoformat()] + [PageContext(LANGUAGES.get(lang)).date(day) for lang in ("nl", "en")]
 
 
 def public_texts(site: Path):

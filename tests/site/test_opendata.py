@@ -6,13 +6,17 @@ import datetime as dt
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from macros.base.languages import read_languages
 from macros.model.dataset import Dataset
 from macros.model.kpi import KPI
 from macros.model.schema import Organisations
 from macros.site import opendata
+
+LANGUAGES = read_languages(Path(__file__).resolve().parents[2])  # the example site's languages
 
 D = dt.date
 TODAY = D(2026, 3, 1)
@@ -46,7 +50,7 @@ def ds() -> Dataset:
                                {"period": 2025, "numerator": 6, "denominator": 40}], shared_id="deel"),
         kpi("bezoek", "groot", [{"period": D(2025, 6, 30), "value": 1234.5}], unit="count", frequency="quarterly"),
     ]
-    return Dataset({"organisations": orgs, "kpis": kpis})
+    return Dataset({"organisations": orgs, "kpis": kpis}, LANGUAGES)
 
 
 def read_csv(text: str) -> list[dict]:
@@ -135,7 +139,7 @@ def test_write_open_data_writes_into_data_under_the_given_folder(ds, tmp_path):
 
 
 def test_a_dataset_without_kpis_still_gets_a_zip_with_a_readme(ds):
-    empty = Dataset({"organisations": ds.organisations})
+    empty = Dataset({"organisations": ds.organisations}, ds.languages)
     files = opendata.files(empty, TODAY)
     assert list(files) == [opendata.ZIP_NAME]
     assert zipfile.ZipFile(io.BytesIO(files[opendata.ZIP_NAME])).namelist() == ["README.md"]

@@ -4,17 +4,22 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from macros.base.languages import read_languages
 from macros.model import kpi as kpi_module, partner as partner_module
 from macros.model.dataset import FILES, load_dataset
 from macros.model.progress import rule_steps
 from macros.site import opendata, partner_pages, progress_pages
 from macros.site.i18n import PageContext, strings
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = read_languages(ROOT)  # the example site's languages
 
 TODAY = dt.date(2026, 3, 1)
 SPECS = tuple(s for s in FILES if s.name in {"organisations.yml", "goals.yml", "roles.yml",
@@ -229,11 +234,12 @@ def ds(tmp_path_factory):
     (root / "data").mkdir()
     for name, text in DATA.items():
         (root / "data" / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")  # the site's languages
     return load_dataset(root, SPECS)
 
 
 def ctx(lang: str, url: str = "", internal: bool = False) -> PageContext:
-    return PageContext(lang, url, internal)
+    return PageContext(LANGUAGES.get(lang), url, internal)
 
 
 def public_outputs(ds) -> dict[str, str]:

@@ -59,7 +59,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("documents.yml", "documents", list[schema.Document], (Ref(("*", "organisation"), ORG),)),
     FileSpec("updates.yml", "updates", list[schema.Update], (
         Ref(("*", "organisation"), ORG), Ref(("*", "goals", "*"), "goals"))),
-    # Progress, partners and procurement (issue 3); optional, so a site can start without them.
+    # Progress, partners and procurement: optional, so a site can start without them.
     FileSpec("kpis.yml", "kpis", list[kpi.KPI], (
         Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals")), required=False),
     FileSpec("partners.yml", "partners", list[partner.Partner], (

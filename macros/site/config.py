@@ -1,7 +1,8 @@
 """One MkDocs configuration per language, derived from the shared mkdocs.yml.
 
 One build per language gives each language its own search index, `<html lang>`
-and theme strings (see the research notes on i18n, design B).
+and theme strings, which one shared build with a language switcher plugin cannot.
+The languages themselves come from the registry (macros.base.languages).
 """
 from __future__ import annotations
 

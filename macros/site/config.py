@@ -1,7 +1,7 @@
 """One MkDocs configuration per language, derived from the shared mkdocs.yml.
 
 One build per language gives each language its own search index, `<html lang>`
-and theme strings, which one shared build with a language switcher plugin cannot.
+and theme strings, with nothing but MkDocs and Material.
 The languages themselves come from the registry (macros.base.languages).
 """
 from __future__ import annotations

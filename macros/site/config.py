@@ -13,6 +13,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from .calendar_files import FEEDS, ICS_NAME
 from .generated import INTERNAL_PAGES
 from .i18n import PageContext
 
@@ -55,10 +56,20 @@ def _extra(base: dict[str, Any], lang: str, internal: bool) -> dict[str, Any]:
     extra = copy.deepcopy(base.get("extra", {}))
     podium = extra.setdefault("podium", {})
     podium.update(internal=internal, root_url="" if internal else root_url(base),
-                  internal_notice=PageContext(lang).t("internal_notice"))
+                  internal_notice=PageContext(lang).t("internal_notice"), feeds=_feeds(lang),
+                  feeds_label=PageContext(lang).t("feeds_footer"))
     extra["alternate"] = [{"name": LANGUAGE_NAMES[other], "lang": other}
                           for other in languages(base) if other != lang]
     return extra
+
+
+def _feeds(lang: str) -> list[dict[str, str]]:
+    """The calendar and the feeds, linked from every page's head and footer (paths inside the language)."""
+    ctx = PageContext(lang)
+    return [{"path": FEEDS["moments"], "type": "application/atom+xml", "title": ctx.t("calendar_feed_label")},
+            {"path": FEEDS["achievements"], "type": "application/atom+xml",
+             "title": ctx.t("achievements_feed_label")},
+            {"path": ICS_NAME, "type": "text/calendar", "title": ctx.t("calendar_ics_label")}]
 
 
 def _nav(base: dict[str, Any], lang: str, internal: bool) -> list[Any]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .errors import Problem
+from .load import read_yaml
 from .types import Slug, Strict, Text, WebAddress, internal
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -85,8 +88,9 @@ class WeekdayRule(Strict):
 class Span(Strict):
     """From one day to another every year; it may cross the end of the year (20 December to 6 January)."""
 
-    start: DayOfYear = Field(description="The first day.")
-    end: DayOfYear = Field(description="The last day (before the first day means: in the next year).")
+    start: DayOfYear = Field(description="the first day: a day that exists, for example {month: 12, day: 20}")
+    end: DayOfYear = Field(description="the last day (before the first day means: in the next year), "
+                                       "for example {month: 1, day: 6}")
 
 
 class YearDate(Strict):
@@ -127,9 +131,12 @@ class Moment(Strict):
     theme: Text = Field(description="The group or theme it concerns.")
     added: dt.date = Field(description="When the moment was added to the calendar, YYYY-MM-DD (for the feed).")
     source: WebAddress | None = Field(None, description="Where the rule or its meaning was checked.")
-    fixed: FixedDay | None = Field(None, description="A fixed day every year: month and day.")
-    weekday: WeekdayRule | None = Field(None, description="The n-th or last weekday of a month.")
-    span: Span | None = Field(None, description="From one day to another every year.")
+    fixed: FixedDay | None = Field(None, description="a day that exists every year (29 February only counts in leap years), "
+                                                     "for example {month: 7, day: 1}")
+    weekday: WeekdayRule | None = Field(None, description="the n-th or last weekday of a month, "
+                                                           "for example {month: 1, weekday: sunday, nth: last}")
+    span: Span | None = Field(None, description="from one day to another every year, for example "
+                                               "{start: {month: 10, day: 1}, end: {month: 10, day: 31}}")
     dates: list[YearDate] | None = Field(None, description="Explicit dates per year, each with its source.")
     groups: list[Slug] = Field(default_factory=list, description="Ids of the groups (groups.yml) it concerns.")
     goals: list[Slug] = Field(default_factory=list, description="Ids of the goals it contributes to.")
@@ -219,3 +226,23 @@ def twelve_months(today: dt.date) -> tuple[dt.date, dt.date]:
     """From `today` to the last day of the eleventh month after this one: twelve calendar months."""
     years, month = divmod(today.month - 1 + 12, 12)
     return today, dt.date(today.year + years, month + 1, 1) - dt.timedelta(days=1)
+
+
+def missing_date_warnings(root: Path, moments: list[Moment], year: int) -> list[Problem]:
+    """A warning at the `dates:` line of every moment that has no date in `year` yet."""
+    missing = {m.id: m for m in missing_years(moments, year)}
+    path = root / "data" / "moments.yml"
+    if not missing or not path.is_file():
+        return []
+    doc, _ = read_yaml(path, root)
+    warnings = []
+    for index, item in enumerate(doc.data if doc is not None and isinstance(doc.data, list) else []):
+        moment = missing.get(item.get("id")) if isinstance(item, dict) else None
+        if moment is not None:
+            line, column = doc.position((index, "dates"), prefer_key=True)
+            name = moment.title.en
+            warnings.append(Problem(doc.path, line, column,
+                                    f"warning: {name} has no date in {year} yet",
+                                    f"add the date of {name} {year} under `dates`, with its `source` "
+                                    "and `confirmed: true` or `false`"))
+    return warnings

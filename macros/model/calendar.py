@@ -167,7 +167,6 @@ class Occurrence:
     start: dt.date
     end: dt.date
     confirmed: bool = True
-    source: str | None = None
 
     @property
     def year(self) -> int:
@@ -199,7 +198,7 @@ def _in_year(moment: Moment, year: int) -> list[Occurrence]:
             (moment.span.start.month, moment.span.start.day) else year
         end = moment.span.end.in_year(end_year) or dt.date(end_year, 2, 28)
         return [] if start is None else [Occurrence(moment, start, end)]
-    return [Occurrence(moment, d.start, d.end or d.start, d.confirmed, d.source)
+    return [Occurrence(moment, d.start, d.end or d.start, d.confirmed)
             for d in moment.dates or [] if d.start.year == year]
 
 

@@ -55,8 +55,9 @@ def calendar(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     occs = calendar_between(moments_of(ds), first, last)
     by_month = {key: list(group) for key, group in groupby(occs, key=lambda o: (o.start.year, o.start.month))}
     months = [{"label": _month_label(ctx, y, m), "anchor": f"month-{y}-{m:02d}",
-               "moments": [_public_item(ds, ctx, o) for o in by_month.get((y, m), [])]}
-              for y, m in _months(first, last)]
+               "moments": [_public_item(ds, ctx, o) for o in by_month.get((y, m), [])],
+               "empty": ctx.t("calendar_empty_rest" if index == 0 and first.day > 1 else "calendar_empty_month")}
+              for index, (y, m) in enumerate(_months(first, last))]
     return render("calendar.html", ctx, months=months, ics=ctx.link(ICS_NAME),
                   feed=ctx.link(FEEDS["moments"]), achievements_feed=ctx.link(FEEDS["achievements"]),
                   first=ctx.date(first), last=ctx.date(last))

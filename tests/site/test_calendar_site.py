@@ -195,3 +195,13 @@ def test_channel_texts_are_ready_to_paste(sites):
     assert "The language check found nothing." in page
     nl = (internal / "nl" / "internal" / "channel-texts" / "index.html").read_text(encoding="utf-8")
     assert "Lees meer: https://samenopen.example.org/nl/calendar/#moment-keti-koti" in nl
+
+
+def test_the_page_covers_twelve_months_from_today(example_ds):
+    from macros.site.calendar_pages import calendar
+    from macros.site.i18n import PageContext
+    html = calendar(example_ds, PageContext("en", "calendar/"), TODAY)
+    headings = [line for line in html.splitlines() if line.startswith('<h2 id="month-')]
+    assert len(headings) == 12 and "November 2026" in headings[0] and "October 2027" in headings[-1]
+    assert "No more moments this month." in html                 # Diwali 2026 has passed
+    assert html.index('id="moment-divali"') > html.index('id="month-2027-10"')

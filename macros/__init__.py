@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def fragments() -> dict:
     """Macro name → fragment function (data, page context, arguments → HTML)."""
-    from .site import pages, partner_pages, progress_pages
+    from .site import calendar_pages, pages, partner_pages, progress_pages
 
     return {
         "why": pages.why,
@@ -36,6 +36,9 @@ def fragments() -> dict:
         "internal_conversations": partner_pages.internal_conversations,
         "internal_checkins": partner_pages.internal_checkins,
         "internal_figures": progress_pages.internal_figures,
+        "calendar": calendar_pages.calendar,
+        "internal_calendar": calendar_pages.internal_calendar,
+        "channel_texts": calendar_pages.channel_texts,
     }
 
 

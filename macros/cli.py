@@ -37,8 +37,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(failure, file=sys.stderr)
         print("The build failed; the site that was there before is unchanged.", file=sys.stderr)
         return failure.exit_code
+    for warning in _calendar_warnings(_project(args)):
+        print(warning, file=sys.stderr)
     print(f"Built {out}")
     return OK
+
+
+def _calendar_warnings(project: Path) -> list:
+    """Moments with explicit dates that have none for next year yet; advice, not a failure."""
+    from .model.calendar import missing_date_warnings
+    from .model.dataset import load_dataset
+    from .site.clock import build_date
+    moments = load_dataset(project).collections.get("moments", [])
+    return missing_date_warnings(project, moments, build_date().year + 1)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -53,6 +64,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT
+    for warning in _calendar_warnings(_project(args)):
+        print(warning, file=sys.stderr)
     print("The data is valid.")
     return OK
 

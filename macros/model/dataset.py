@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import kpi, partner, schema
+from . import calendar, kpi, partner, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
@@ -68,11 +68,24 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
         Ref(("tenders", "*", "organisation"), ORG)), required=False),
+    # The communication calendar; optional as well.
+    FileSpec("audiences.yml", "audiences", list[calendar.Audience], (
+        Ref(("*", "organisation"), ORG),), required=False),
+    FileSpec("channels.yml", "channels", list[calendar.Channel], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "audiences", "*"), "audiences"),
+        Ref(("*", "owner_role"), "roles")), required=False),
+    FileSpec("moments.yml", "moments", list[calendar.Moment], (
+        Ref(("*", "groups", "*"), "groups"), Ref(("*", "goals", "*"), "goals"),
+        Ref(("*", "partners", "*"), "partners"), Ref(("*", "plans", "*", "organisation"), ORG),
+        Ref(("*", "plans", "*", "audiences", "*"), "audiences"),
+        Ref(("*", "plans", "*", "channels", "*"), "channels"),
+        Ref(("*", "plans", "*", "owner_role"), "roles")), required=False),
 )
 
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
-         "kpis": "KPI", "partners": "partner", "procurement": "procurement entry"}
+         "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
+         "audiences": "audience", "channels": "channel", "moments": "moment"}
 
 
 @dataclass

@@ -23,6 +23,7 @@ from ..model.errors import DataErrors, Problem
 from .config import language_config, read_base, root_url
 from .clock import build_date
 from .i18n import PageContext, interface_problems
+from .calendar_files import write_calendar_files
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
 from .render import TEMPLATES, render_document
@@ -178,6 +179,10 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
             raise BuildFailed(messages)
         write_root_files(fresh, ds, base, langs, internal)
         _write_open_data(ds, fresh, langs)
+        site_url = root_url(base)
+        for lang in langs:
+            write_calendar_files(ds, fresh / lang, lang, build_date(), f"{site_url}{lang}/" if site_url else "",
+                                 internal)
         messages = broken_links(fresh, urlsplit(root_url(base)).path or "/")
         if messages:
             raise BuildFailed(messages)

@@ -18,6 +18,8 @@ INTERNAL_PAGES = (
     ("internal/conversations.md", "internal_conversations_title", "internal_conversations()"),
     ("internal/check-ins.md", "internal_checkins_title", "internal_checkins()"),
     ("internal/figures.md", "internal_figures_title", "internal_figures()"),
+    ("internal/calendar.md", "internal_calendar_title", "internal_calendar()"),
+    ("internal/channel-texts.md", "channel_texts_title", "channel_texts()"),
 )
 
 

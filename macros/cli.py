@@ -5,12 +5,16 @@ Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from .model.errors import DataErrors
 
 OK, CHECK_FAILED, BAD_INPUT = 0, 1, 2
+STOPPED = 128 + signal.SIGINT
 
 
 def _project(args: argparse.Namespace) -> Path:
@@ -19,15 +23,23 @@ def _project(args: argparse.Namespace) -> Path:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import BuildFailed, build_site
+    from .site.publish import OutputRefused
     try:
         out = build_site(_project(args), Path(args.out) if args.out else None, internal=args.internal)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return BAD_INPUT
+    except OutputRefused as refused:
+        print(refused, file=sys.stderr)
+        print("Nothing was built and no file was changed.", file=sys.stderr)
+        return BAD_INPUT
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         print("The build failed; the site that was there before is unchanged.", file=sys.stderr)
         return failure.exit_code
+    except KeyboardInterrupt:
+        print("The build was stopped; the site that was there before is unchanged.", file=sys.stderr)
+        return STOPPED
     print(f"Built {out}")
     return OK
 
@@ -104,13 +116,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_like_interrupt():
+    """SIGTERM stops a command the way Ctrl+C does, so its temporary folders are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return BAD_INPUT if exit_.code else OK
-    return args.run(args)
+    with _terminate_like_interrupt():
+        return args.run(args)
 
 
 if __name__ == "__main__":

@@ -45,8 +45,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .site.serve import serve
-    return serve(_project(args), args.host, args.port)
+    from .site.serve import CannotListen, serve
+    try:
+        serve(_project(args), args.host, args.port)
+    except CannotListen as problem:
+        print(problem, file=sys.stderr)
+        return BAD_INPUT
+    return OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port — a whole number from 1 to 65535, such as 8000")
+    return int(text)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -94,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Build both languages and serve them; every edit to content/, data/, "
                                             "macros/ or overrides/ rebuilds and reloads the page.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     serve.set_defaults(run=cmd_serve)
 
     validate = commands.add_parser("validate", help="check the data files and list every problem",

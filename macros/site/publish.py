@@ -173,10 +173,10 @@ def _normal_permissions(folder: Path) -> None:
     """Everyone may read a published site; mkdtemp's private 0700 must not reach the web server."""
     folder.chmod(DIR_MODE)
     for parent, folders, files in os.walk(folder):
-        for name in folders:
-            Path(parent, name).chmod(DIR_MODE)
-        for name in files:
-            Path(parent, name).chmod(FILE_MODE)
+        for name, mode in [(name, DIR_MODE) for name in folders] + [(name, FILE_MODE) for name in files]:
+            path = Path(parent, name)
+            if not path.is_symlink():  # a link's target lies outside the site and is not ours to change
+                path.chmod(mode)
 
 
 def swap_in(fresh: Path, out: Path) -> None:

@@ -50,6 +50,16 @@ def test_the_project_its_sources_and_what_holds_them_are_refused(deep_example, o
     assert snapshot(around) == before
 
 
+@pytest.mark.parametrize("out", [".", "data"])
+def test_a_marker_file_planted_in_the_project_does_not_open_it(deep_example, out, capsys, monkeypatch):
+    monkeypatch.chdir(deep_example)
+    (deep_example / out / ".podium-build").write_text("kind: public\n", encoding="utf-8")
+    before = snapshot(deep_example)
+    assert build(deep_example, "--out", out) == 2
+    assert "choose a folder of its own" in capsys.readouterr().err
+    assert snapshot(deep_example) == before
+
+
 @pytest.mark.parametrize("target", ["project", "content", "parent"])
 def test_a_link_to_the_project_or_a_source_is_refused(deep_example, tmp_path, target, capsys):
     link = tmp_path / "link"

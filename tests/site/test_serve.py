@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.cli import main
 from macros.site.serve import failure_page
 
 
@@ -126,3 +127,13 @@ def test_the_failure_page_is_bilingual_and_escapes_the_messages():
     assert '<html lang="nl">' in page and '<p lang="en">' in page and '<ul class="messages" lang="en">' in page
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert page.count("<li>") == 2 and "<h1>" in page and "<main>" in page
+
+
+def test_the_failure_page_passes_the_accessibility_audit(tmp_path):
+    site = tmp_path / "failed"
+    site.mkdir()
+    messages = ("data/goals.yml:22:3: 'dedline' is not a field Podium knows here — did you mean 'deadline'? "
+                "known fields here: building_block, deadline, description, id, notes, organisation\n"
+                "1 problem in the data; nothing was published.\n")
+    (site / "index.html").write_bytes(failure_page(messages))
+    assert main(["audit", "--site", str(site)]) == 0

@@ -23,7 +23,7 @@ from .clock import build_date
 from .i18n import PageContext
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
-from .publish import check_output, remove_leftovers, swap_in, temporary_folder
+from .publish import check_output, discard, remove_leftovers, swap_in, temporary_folder
 from .render import TEMPLATES, render_document
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
@@ -174,5 +174,5 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
         swap_in(fresh, out)
     finally:
         if fresh.exists():
-            shutil.rmtree(fresh, ignore_errors=True)
+            discard(fresh)
     return out

@@ -86,9 +86,9 @@ def _refuse_foreign(out: Path, kind: str) -> None:
         raise OutputRefused(f"{_shown(out)}: this is a file — a folder is expected")
     found = built_kind(out)
     if found is None and any(out.iterdir()):
-        raise OutputRefused(f"{_shown(out)}: this folder holds files that Podium did not make — "
-                            f"a new or empty folder, or one that an earlier `podium build` made "
-                            f"(it has a {MARKER} file)")
+        raise OutputRefused(f"{_shown(out)}: this folder holds files, and no {MARKER} file says that "
+                            f"`podium build` made it — build into a new or empty folder, or one that an "
+                            f"earlier build made; if it only holds an old build, remove it first")
     if found is not None and found != kind:
         other = "site-internal/" if kind == "internal" else "site/"
         raise OutputRefused(f"{_shown(out)}: this folder holds the {found} site — the {kind} build goes "
@@ -159,7 +159,20 @@ def remove_leftovers(out: Path) -> None:
         if not found or not entry.is_dir() or entry.is_symlink() or _running(int(found.group(1))):
             continue
         if built_kind(entry) is not None or not any(entry.iterdir()):
+            discard(entry)
+
+
+def discard(folder: Path) -> None:
+    """Remove a folder that a build made; its marker goes last, so that a removal cut short by a
+    signal leaves a folder that the next build still recognises as its own."""
+    for entry in folder.iterdir():
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def temporary_folder(out: Path, internal: bool) -> Path:
@@ -193,4 +206,4 @@ def swap_in(fresh: Path, out: Path) -> None:
         old.rename(out)
         raise
     # Read-only folders were refused before; whatever still resists is retried by the next build.
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)

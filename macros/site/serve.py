@@ -49,6 +49,7 @@ class PreviewServer(LiveReloadServer):
         super().__init__(builder=self.rebuild, host=host, port=port, root=str(out))
         self.project, self.out = project, out
         self.failure: bytes | None = None
+        self.error_handler = self._not_found
         try:
             super().server_bind()
             super().server_activate()
@@ -61,6 +62,11 @@ class PreviewServer(LiveReloadServer):
 
     def server_activate(self) -> None:
         """Listening since __init__ already."""
+
+    def _not_found(self, code: int) -> bytes | None:
+        """The site's own bilingual 404 page, as the published site shows it."""
+        page = self.out / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
 
     def rebuild(self) -> None:
         result = subprocess.run([sys.executable, "-m", "macros.cli", "build", "--out", str(self.out)],

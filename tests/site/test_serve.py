@@ -106,6 +106,8 @@ def test_a_failed_build_is_shown_in_the_browser_until_a_build_works(example_copy
         wait_for_reload(port, page)
         status, page = fetch(port, "/nl/strategy/")
         assert status == 200 and 'lang="nl"' in page and "could not be built" not in page
+        status, missing = fetch(port, "/nl/no-such-page/")
+        assert status == 404 and "Pagina niet gevonden" in missing and "Page not found" in missing
 
         goals.write_text(good.replace("2027-12-31", "31-12-2027", 1), encoding="utf-8")
         wait_for_reload(port, page)

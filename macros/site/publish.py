@@ -33,7 +33,7 @@ class OutputRefused(Exception):
     """The output folder cannot safely be replaced; the message says which folder and what is expected."""
 
 
-def kind_of(internal: bool) -> str:
+def _kind(internal: bool) -> str:
     return "internal" if internal else "public"
 
 
@@ -127,7 +127,7 @@ def _unreadable(folder: Path) -> None:
 def check_output(out: Path, project: Path, internal: bool) -> None:
     """Raise OutputRefused unless the build may replace `out` (both resolved) with a new site."""
     _refuse_sources(out, project)
-    _refuse_foreign(out, kind_of(internal))
+    _refuse_foreign(out, _kind(internal))
     _refuse_unchangeable(out)
 
 
@@ -136,12 +136,13 @@ def _temporary_pattern(out: Path) -> re.Pattern[str]:
 
 
 def _running(pid: int) -> bool:
+    """Whether process `pid` still runs (one of another user's raises PermissionError: it runs)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
@@ -178,7 +179,7 @@ def discard(folder: Path) -> None:
 def temporary_folder(out: Path, internal: bool) -> Path:
     """A new folder beside `out` (so on the same disk) that already carries the marker."""
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-{os.getpid()}-", dir=out.parent))
-    (fresh / MARKER).write_text(MARKER_TEXT.format(kind=kind_of(internal)), encoding="utf-8")
+    (fresh / MARKER).write_text(MARKER_TEXT.format(kind=_kind(internal)), encoding="utf-8")
     return fresh
 
 

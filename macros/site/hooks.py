@@ -1,4 +1,4 @@
-"""MkDocs hooks: add the generated pages to each language build.
+"""MkDocs hooks: add the generated pages to each language build; no sitemap for the internal one.
 
 Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts, the stubs come from `generated`.
 """
@@ -20,3 +20,10 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(stub.path) is None:
             files.append(File.generated(config, stub.path, content=stub.markdown()))
     return files
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The internal build is never announced: its sitemap comes out empty, and MkDocs writes none."""
+    if template_name == "sitemap.xml" and config.extra.get("podium", {}).get("internal", False):
+        return ""
+    return output

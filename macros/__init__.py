@@ -8,11 +8,16 @@ language check, the audit) first imports this file.
 from __future__ import annotations
 
 
-def fragments() -> dict:
-    """Macro name → fragment function (data, page context, arguments → HTML)."""
+# Internal fragments show maturity, conversations, check-ins and unsuppressed figures: they are
+# registered only in the internal build, so a public page that calls one fails with a message.
+INTERNAL_MACROS = ("internal_maturity", "internal_conversations", "internal_checkins", "internal_figures")
+
+
+def fragments(internal: bool = False) -> dict:
+    """Macro name → fragment function (data, page context, arguments → HTML) offered in this build."""
     from .site import pages, partner_pages, progress_pages
 
-    return {
+    offered = {
         "why": pages.why,
         "commitment": pages.commitment,
         "highlights": pages.highlights,
@@ -37,6 +42,7 @@ def fragments() -> dict:
         "internal_checkins": partner_pages.internal_checkins,
         "internal_figures": progress_pages.internal_figures,
     }
+    return {name: fn for name, fn in offered.items() if internal or name not in INTERNAL_MACROS}
 
 
 def define_env(env) -> None:
@@ -45,16 +51,16 @@ def define_env(env) -> None:
 
     from .model.dataset import load_dataset
     from .site.clock import build_date
+    from .site.expand import catalog, known_ids
     from .site.i18n import PageContext
 
     root = Path(env.project_dir)
     dataset = load_dataset(root)
     edge = {"today": build_date(), "root": root}
+    internal = bool(env.conf.extra.get("podium", {}).get("internal", False))
 
     def context() -> PageContext:
-        podium = env.conf.extra.get("podium", {})
-        return PageContext(lang=env.conf.theme["language"], page_url=env.page.url,
-                           internal=bool(podium.get("internal", False)))
+        return PageContext(lang=env.conf.theme["language"], page_url=env.page.url, internal=internal)
 
     def bind(fragment):
         wanted = {name: value for name, value in edge.items() if name in inspect.signature(fragment).parameters}
@@ -64,20 +70,41 @@ def define_env(env) -> None:
         macro.__name__ = fragment.__name__
         return macro
 
-    for name, fragment in fragments().items():
+    offered = fragments(internal)
+    for name, fragment in offered.items():
         env.macro(bind(fragment), name)
+    elsewhere = {name: f"{name}() shows internal data and works only in the internal build "
+                       "(podium build --internal), never on a public page" for name in INTERNAL_MACROS
+                 if name not in offered}
+    env.podium_catalog = catalog(offered, set(edge), known_ids(dataset), elsewhere)
+
+
+def _first_line(page) -> int:
+    """The line of the source file on which the page's Markdown (after its front matter) starts."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        return 1
+    if page.markdown and source.endswith(page.markdown):
+        return source[: len(source) - len(page.markdown)].count("\n") + 1
+    return 1
 
 
 def on_pre_page_macros(env) -> None:
-    """Fill in the page's macro lines ourselves; Jinja then has nothing left to render."""
+    """Check the page's macro lines, then fill them in ourselves; Jinja then has nothing left to render."""
     import logging
 
     from .language import strip_suppressions
-    from .site.expand import expand
+    from .site.expand import expand, macro_problems
 
-    markdown, problems = expand(strip_suppressions(env.markdown), env.macros)
+    log = logging.getLogger("mkdocs.plugins.podium")
+    path = f"content/{env.conf.theme['language']}/{env.page.file.src_uri}"
+    problems = macro_problems(env.markdown, env.podium_catalog, path, _first_line(env.page))
     for problem in problems:
-        logging.getLogger("mkdocs.plugins.podium").warning(
-            f"content/{env.conf.theme['language']}/{env.page.file.src_uri}: {problem}")
-    env.markdown = markdown
+        log.warning(str(problem))
+    if not problems:
+        markdown, failures = expand(strip_suppressions(env.markdown), env.macros)
+        for failure in failures:
+            log.warning(f"{path}: {failure}")
+        env.markdown = markdown
     env.page.meta["render_macros"] = False

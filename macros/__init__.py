@@ -55,8 +55,8 @@ def define_env(env) -> None:
     from .site.i18n import PageContext
 
     root = Path(env.project_dir)
-    dataset = load_dataset(root)
     edge = {"today": build_date(), "root": root}
+    dataset = load_dataset(root, today=edge["today"])
     internal = bool(env.conf.extra.get("podium", {}).get("internal", False))
 
     def context() -> PageContext:

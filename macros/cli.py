@@ -39,8 +39,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .model.dataset import load_dataset
+    from .site.clock import build_date
     try:
-        load_dataset(_project(args))
+        load_dataset(_project(args), today=build_date())
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return BAD_INPUT

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .characters import HIDDEN_EXPECTED
+
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 DATE_HINT = "a date written as YYYY-MM-DD, for example 2026-07-01"
 
@@ -101,6 +103,11 @@ def explain(root: Any, error: dict) -> tuple[str, str, bool]:
         return f"expected a whole number, found {kind_of(value)}", expected, False
     if kind in ("float_type", "float_parsing"):
         return f"expected a number, found {kind_of(value)}", expected, False
+    if kind == "hidden_character":
+        return error["msg"], HIDDEN_EXPECTED, False
+    if kind == "finite_number":
+        return (f"{kind_of(value)} is not an ordinary number (it stands for infinity or 'not a number')",
+                "a number such as 12 or 12.5", False)
     if kind in ("bool_type", "bool_parsing"):
         return f"expected yes/no (true or false), found {kind_of(value)}", expected, False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

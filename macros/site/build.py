@@ -159,7 +159,7 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     out = (out or root / ("site-internal" if internal else "site")).resolve()
     base = read_base(root)
     langs = languages(base)
-    ds = load_dataset(root)
+    ds = load_dataset(root, today=build_date())
     problems = missing_translations(root, langs)
     if problems:
         raise DataErrors(problems)

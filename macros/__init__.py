@@ -91,10 +91,12 @@ def _first_line(page) -> int:
 
 
 def on_pre_page_macros(env) -> None:
-    """Check the page's macro lines, then fill them in ourselves; Jinja then has nothing left to render."""
+    """Check the page's macro lines, then fill them in ourselves; Jinja then has nothing left to render.
+    The front matter's title and description are escaped for the theme's templates."""
     import logging
 
     from .language import strip_suppressions
+    from .site.content_safety import escape_front_matter
     from .site.expand import expand, macro_problems
 
     log = logging.getLogger("mkdocs.plugins.podium")
@@ -107,4 +109,5 @@ def on_pre_page_macros(env) -> None:
         for failure in failures:
             log.warning(f"{path}: {failure}")
         env.markdown = markdown
+    escape_front_matter(env.page.meta)
     env.page.meta["render_macros"] = False

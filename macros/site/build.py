@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from ..language import check_paths, format_report
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
+from .content_safety import content_problems
 from .config import language_config, languages, read_base, root_url
 from .clock import build_date
 from .i18n import PageContext
@@ -160,7 +161,7 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     base = read_base(root)
     langs = languages(base)
     ds = load_dataset(root, today=build_date())
-    problems = missing_translations(root, langs)
+    problems = missing_translations(root, langs) + content_problems(root, langs)
     if problems:
         raise DataErrors(problems)
     if check_language:

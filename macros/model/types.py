@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import typing
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
@@ -19,20 +21,38 @@ class Strict(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _nothing_hidden(cls, value: Any) -> Any:
-        """Every text and web address of every entity: no control or invisible characters."""
-        refuse_hidden(value)
+    def _nothing_hidden(cls, value: Any, info: ValidationInfo) -> Any:
+        """Every text and web address of every entity: no control or invisible characters.
+        Values that are entities themselves are checked by their own class, closer to the place."""
+        if not _field_holds_entity(cls, info.field_name):
+            refuse_hidden(value)
         return value
 
 
+@functools.lru_cache(maxsize=None)
+def _field_holds_entity(model: type, name: str) -> bool:
+    return _holds_entity(model.model_fields[name].annotation)
+
+
+def _holds_entity(annotation: Any) -> bool:
+    """Whether a field's type is, or holds, a Strict entity (list[Goal], Text | None, ...)."""
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
+        return True
+    return any(_holds_entity(arg) for arg in typing.get_args(annotation))
+
+
 def refuse_hidden(value: Any) -> None:
-    """Raise for the first control or invisible character in a text, or in a list of texts."""
-    for text in (value if isinstance(value, list) else [value]):
-        if isinstance(text, str):
-            index = first_hidden(text)
-            if index is not None:
-                raise PydanticCustomError("hidden_character", "{message}",
-                                          {"message": hidden_message(text, index)})
+    """Raise for the first control or invisible character in a text, or in the texts it holds."""
+    if isinstance(value, str):
+        index = first_hidden(value)
+        if index is not None:
+            raise PydanticCustomError("hidden_character", "{message}", {"message": hidden_message(value, index)})
+    elif isinstance(value, dict):
+        for item in value.values():
+            refuse_hidden(item)
+    elif isinstance(value, list):
+        for item in value:
+            refuse_hidden(item)
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

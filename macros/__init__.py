@@ -1,48 +1,11 @@
 """Podium: the mkdocs-macros entry point.
 
-`define_env` registers the page macros, nothing more: each macro reads the
-page language and address at render time and calls a pure fragment function.
+`define_env` registers the page macros (listed in `site/registry.py`): each macro reads
+the page language and address at render time and calls a pure fragment function.
 Imports happen inside the hooks, because importing any part of Podium (the
 language check, the audit) first imports this file.
 """
 from __future__ import annotations
-
-
-# Internal fragments show maturity, conversations, check-ins and unsuppressed figures: they are
-# registered only in the internal build, so a public page that calls one fails with a message.
-INTERNAL_MACROS = ("internal_maturity", "internal_conversations", "internal_checkins", "internal_figures")
-
-
-def fragments(internal: bool = False) -> dict:
-    """Macro name → fragment function (data, page context, arguments → HTML) offered in this build."""
-    from .site import pages, partner_pages, progress_pages
-
-    offered = {
-        "why": pages.why,
-        "commitment": pages.commitment,
-        "highlights": pages.highlights,
-        "members": pages.members,
-        "member_page": pages.member_page,
-        "goals_by_pillar": pages.goals_by_pillar,
-        "goals_by_block": pages.goals_by_block,
-        "roles": pages.roles,
-        "reviews": pages.reviews,
-        "groups": pages.groups,
-        "group_page": pages.group_page,
-        "documents": pages.documents,
-        "updates": pages.updates,
-        "language_guide": pages.language_guide,
-        "accessibility_statement": pages.accessibility_statement,
-        "progress_overview": progress_pages.progress_overview,
-        "collective_rollup": progress_pages.collective_rollup,
-        "kpi_page": progress_pages.kpi_page,
-        "working_with_us": partner_pages.working_with_us,
-        "internal_maturity": partner_pages.internal_maturity,
-        "internal_conversations": partner_pages.internal_conversations,
-        "internal_checkins": partner_pages.internal_checkins,
-        "internal_figures": progress_pages.internal_figures,
-    }
-    return {name: fn for name, fn in offered.items() if internal or name not in INTERNAL_MACROS}
 
 
 def define_env(env) -> None:
@@ -51,8 +14,8 @@ def define_env(env) -> None:
 
     from .model.dataset import load_dataset
     from .site.clock import build_date
-    from .site.expand import catalog, known_ids
     from .site.i18n import PageContext
+    from .site.registry import fragments, page_catalog
 
     root = Path(env.project_dir)
     edge = {"today": build_date(), "root": root}
@@ -70,13 +33,9 @@ def define_env(env) -> None:
         macro.__name__ = fragment.__name__
         return macro
 
-    offered = fragments(internal)
-    for name, fragment in offered.items():
+    for name, fragment in fragments(internal).items():
         env.macro(bind(fragment), name)
-    elsewhere = {name: f"{name}() shows internal data and works only in the internal build "
-                       "(podium build --internal), never on a public page" for name in INTERNAL_MACROS
-                 if name not in offered}
-    env.podium_catalog = catalog(offered, set(edge), known_ids(dataset), elsewhere)
+    env.podium_catalog = page_catalog(dataset, internal)
 
 
 def _first_line(page) -> int:

@@ -19,12 +19,13 @@ from mkdocs.exceptions import Abort, MkDocsException
 from ..language import check_paths, format_report
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
-from .content_safety import content_problems
 from .config import language_config, languages, read_base, root_url
 from .clock import build_date
+from .content_safety import content_problems
 from .i18n import PageContext
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
+from .registry import page_catalog
 from .render import TEMPLATES, render_document
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
@@ -161,7 +162,7 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     base = read_base(root)
     langs = languages(base)
     ds = load_dataset(root, today=build_date())
-    problems = missing_translations(root, langs) + content_problems(root, langs)
+    problems = missing_translations(root, langs) + content_problems(root, langs, page_catalog(ds, internal))
     if problems:
         raise DataErrors(problems)
     if check_language:

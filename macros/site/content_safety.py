@@ -1,4 +1,5 @@
-"""Refuse what a page in content/ may not publish: scripts, requests to other sites, hidden characters.
+"""Refuse what a page in content/ may not publish: scripts, requests to other sites, hidden characters,
+and macro lines that cannot be filled in (see expand.py), all before anything is built.
 
 The site promises its readers that it runs no scripts of others and makes no request to another
 site. Markdown lets an editor write raw HTML, link syntax and attribute lists (`{: … }`), so each
@@ -28,7 +29,7 @@ from markupsafe import Markup, escape
 
 from ..model.characters import HIDDEN_EXPECTED, describe, is_hidden
 from ..model.errors import Problem
-from .expand import without_code
+from .expand import Catalog, macro_problems, without_code
 
 # Elements that run code, load something from elsewhere, or change how the page itself works.
 REFUSED_ELEMENTS = frozenset({
@@ -212,17 +213,21 @@ def _front_matter_problems(front: str) -> Iterator[tuple[int, str, str]]:
                 "known fields: " + ", ".join(FRONT_MATTER_FIELDS)
 
 
+def _blank_front_matter(text: str) -> tuple[str, int, str]:
+    """The page with its front matter blanked out (lines kept), where that front matter's fields
+    start, and the fields' text."""
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return text, 0, ""
+    start = front.start("body") if front.group("body") else front.end()
+    return re.sub(r"[^\n]", " ", text[:front.end()]) + text[front.end():], start, front.group("body") or ""
+
+
 def page_problems(text: str, path: str) -> list[Problem]:
     """Every refused element, attribute, address and front-matter field of one page, at its place."""
-    front = FRONT_MATTER.match(text)
-    found: list[tuple[int, int, str, str]] = []
-    if front:
-        start = front.start("body") if front.group("body") else front.end()
-        for index, message, expected in _front_matter_problems(front.group("body") or ""):
-            found.append((*_line_col(text, start + index), message, expected))
-        body = re.sub(r"[^\n]", " ", text[:front.end()]) + text[front.end():]
-    else:
-        body = text
+    body, start, front = _blank_front_matter(text)
+    found = [(*_line_col(text, start + index), message, expected)
+             for index, message, expected in _front_matter_problems(front)]
     body = without_code(body)
     found += _raw_html_problems(body)
     found += [(*_line_col(body, index), message, expected) for index, message, expected in _markdown_problems(body)]
@@ -232,8 +237,8 @@ def page_problems(text: str, path: str) -> list[Problem]:
     return list(unique.values())
 
 
-def content_problems(root: Path, langs: Iterable[str]) -> list[Problem]:
-    """`page_problems` of every Markdown page in content/<lang>/."""
+def content_problems(root: Path, langs: Iterable[str], macros: Catalog) -> list[Problem]:
+    """`page_problems` and the wrong macro lines of every Markdown page in content/<lang>/."""
     problems: list[Problem] = []
     for lang in langs:
         folder = root / "content" / lang
@@ -242,7 +247,9 @@ def content_problems(root: Path, langs: Iterable[str]) -> list[Problem]:
                 text = page.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 continue  # the language check names the file and the place of the wrong byte
-            problems += page_problems(text, page.relative_to(root).as_posix())
+            path = page.relative_to(root).as_posix()
+            problems += page_problems(text, path)
+            problems += macro_problems(_blank_front_matter(text)[0], macros, path)
     return problems
 
 

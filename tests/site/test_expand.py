@@ -32,6 +32,6 @@ def test_a_failing_macro_is_reported_at_its_line():
 def test_a_call_with_an_unknown_id_fails_the_build_at_its_page(example_copy, capsys):
     page = example_copy / "content" / "en" / "links.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ group_page("no-such-group") }}\n', encoding="utf-8")
-    assert main(["--project", str(example_copy), "build"]) == 1
+    assert main(["--project", str(example_copy), "build"]) == 2  # bad input, found before building
     err = capsys.readouterr().err
     assert "content/en/links.md:7:15: there is no group with the id 'no-such-group'" in err

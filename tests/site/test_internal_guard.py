@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import INTERNAL_MACROS
+from macros.site.registry import INTERNAL_MACROS
 
 PODIUM = [sys.executable, "-c", "import sys; from macros.cli import main; sys.exit(main(sys.argv[1:]))"]
 
@@ -32,7 +32,7 @@ def test_no_security_check_is_an_assert():
 def test_each_internal_fragment_refuses_a_public_page_under_python_O(macro):
     code = ("import datetime as dt, sys\n"
             "from pathlib import Path\n"
-            "from macros import fragments\n"
+            "from macros.site.registry import fragments\n"
             "from macros.model.dataset import load_dataset\n"
             "from macros.site.i18n import PageContext\n"
             "from macros.site.internal import InternalOnly\n"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros import INTERNAL_MACROS, fragments
+from macros.site.registry import INTERNAL_MACROS, fragments
 from macros.cli import main
 from macros.site.expand import catalog, macro_problems
 

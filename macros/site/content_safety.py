@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from markupsafe import Markup, escape
 
-from ..model.characters import HIDDEN_EXPECTED, describe, is_hidden
+from ..model.characters import HIDDEN_EXPECTED, describe, first_hidden, is_hidden
 from ..model.errors import Problem
 from .expand import Catalog, macro_problems, without_code
 
@@ -68,12 +68,20 @@ def _scheme(address: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _hidden_problem(value: str) -> tuple[str, str] | None:
+    index = first_hidden(html.unescape(value))
+    if index is None:
+        return None
+    return (f"this address contains {describe(html.unescape(value)[index])}; it cannot be seen but changes "
+            "where the address leads", HIDDEN_EXPECTED)
+
+
 def link_problem(value: str) -> tuple[str, str] | None:
     """What is wrong with `value` as the address of a link, or None."""
     address = normalise_address(value)
     scheme = _scheme(address)
     if scheme is None or scheme in LINK_SCHEMES:
-        return None
+        return _hidden_problem(value)
     if scheme in ("javascript", "vbscript", "livescript"):
         return (f"this link runs a script when it is followed ({scheme}:); {NO_SCRIPTS}",
                 "link to a web page (https://…) or to another page of this site")
@@ -86,7 +94,7 @@ def fetch_problem(value: str, what: str = "this") -> tuple[str, str] | None:
     address = normalise_address(value)
     scheme = _scheme(address)
     if scheme is None and not address.startswith("//"):
-        return None
+        return _hidden_problem(value)
     if scheme in ("javascript", "vbscript", "livescript", "data"):
         return link_problem(value)
     return (f"{what} loads a file from another address ({value.strip()}); published pages make no "

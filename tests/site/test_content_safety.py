@@ -96,6 +96,16 @@ def test_html_inside_tables_lists_quotes_and_notes_is_refused_at_its_line(body):
     assert any(p.startswith(f"content/nl/x.md:{5 + first_bad}:") for p in problems), problems
 
 
+@pytest.mark.parametrize("body, name", [
+    ("[the report](https://example.org/re\u202Eport.pdf)", "a right-to-left override (U+202E)"),
+    ('<a href="https://exa\u200Bmple.org/">x</a>', "a zero-width space (U+200B)"),
+    ("![a picture](assets/pic&#x200B;ture.png)", "a zero-width space (U+200B)"),
+    ("[ref]: https://example.org/\u2066x", "a left-to-right isolate (U+2066)"),
+])
+def test_addresses_with_hidden_characters_are_refused_by_name(body, name):
+    assert any(f"this address contains {name}" in p for p in only_line(body))
+
+
 @pytest.mark.parametrize("body", [
     'Read more {: onclick="alert(1)" }', "## Heading {: onmouseover=alert(1) }",
     '[x](page.md){: href="javascript:alert(1)" }', "[x](page.md){: ping=https://example.org/t }",

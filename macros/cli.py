@@ -82,8 +82,9 @@ def _port(text: str) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .model.dataset import load_dataset
+    from .site.clock import build_date
     try:
-        load_dataset(_project(args))
+        load_dataset(_project(args), today=build_date())
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT

@@ -4,6 +4,7 @@ All problems are collected before anything is raised, so one run shows them all.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,26 +167,28 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES) -> Dataset:
+def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES, today: dt.date | None = None) -> Dataset:
     """Read and check everything under `root/data`; raise DataErrors listing every problem.
 
-    One build reads the data several times (validation, then once per language for the
-    pages); unchanged files are read only once.
+    `today` is the build date (a consent dated after it does not count yet); the computer's
+    date when not given. One build reads the data several times (validation, then once per
+    language for the pages); unchanged files are read only once.
     """
-    key = (str(root.resolve()), specs, _fingerprint(root / "data"))
+    today = today or dt.date.today()
+    key = (str(root.resolve()), specs, _fingerprint(root / "data"), today)
     if key not in _loaded:
         _loaded.clear()
-        _loaded[key] = _load(root, specs)
+        _loaded[key] = _load(root, specs, today)
     return _loaded[key]
 
 
-def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
+def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
     data_dir = root / "data"
     try:
         languages = read_languages(root)
     except Problems as errors:
         raise DataErrors(errors.problems) from None
-    context = {"languages": languages}
+    context = {"languages": languages, "today": today}
     problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
     docs: dict[str, Document] = {}
     values: dict[str, Any] = {}

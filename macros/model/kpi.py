@@ -18,7 +18,7 @@ from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from .errors import Problem
 from ..base.yamlread import Document
 from .schema import Frequency
-from .types import Slug, Strict, Text, internal
+from .types import Number, Slug, Strict, Text, internal
 
 Unit = Literal["percent", "count", "euro", "yes-no"]
 Direction = Literal["increase", "decrease", "maintain"]
@@ -49,12 +49,12 @@ MIN_DENOMINATOR_FLOOR = 20
 
 
 class Baseline(Strict):
-    value: float = Field(description="The figure at the start (for a percentage: 12.5 means 12.5%).")
+    value: Number = Field(description="The figure at the start (for a percentage: 12.5 means 12.5%).")
     date: dt.date = Field(description="The date the baseline was measured, YYYY-MM-DD.")
 
 
 class Target(Strict):
-    value: float = Field(description="The figure to reach (for a percentage: 30 means 30%).")
+    value: Number = Field(description="The figure to reach (for a percentage: 30 means 30%).")
     deadline: dt.date = Field(description="When it should be reached, YYYY-MM-DD.")
 
 
@@ -70,7 +70,7 @@ class Privacy(Strict):
 
 class Observation(Strict):
     period: Period = Field(description="The year (e.g. 2025) or the date (YYYY-MM-DD) the figure is for.")
-    value: float | None = Field(None, description="The figure itself, when there is no numerator and denominator.")
+    value: Number | None = Field(None, description="The figure itself, when there is no numerator and denominator.")
     numerator: int | None = Field(None, ge=0, description="How many are counted, e.g. tenders won by diverse suppliers.")
     denominator: int | None = Field(None, gt=0, description="Out of how many, e.g. all tenders.")
     provisional: bool = Field(False, description="true while the figure may still change.")
@@ -116,7 +116,7 @@ class KPI(Strict):
     definition: Text = Field(description="Exactly what is counted, and out of what.")
     unit: Unit = Field(description="percent, count, euro or yes-no.")
     direction: Direction = Field(description="increase, decrease or maintain.")
-    tolerance: float = Field(0, ge=0, description="For `maintain`: how far the figure may be from the "
+    tolerance: Number = Field(0, ge=0, description="For `maintain`: how far the figure may be from the "
                                                   "target and still count as kept.")
     baseline: Baseline = Field(description="Where we started.")
     target: Target = Field(description="Where we want to be, and by when.")
@@ -181,12 +181,40 @@ def _observation_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
         if kpi.unit == "euro" and obs.numerator is not None:
             yield _problem(doc, here + ("numerator",), "an amount in euros is given as one figure",
                            "write `value:` with the amount", key=True)
-        if kpi.unit == "yes-no" and (obs.value not in (0, 1) or obs.numerator is not None):
-            yield _problem(doc, here + ("value",) if obs.value is not None else here,
-                           "a yes/no figure must be 1 (yes) or 0 (no)", "write `value: 1` or `value: 0`")
-        if kpi.unit == "count" and obs.value is not None and obs.value != int(obs.value):
-            yield _problem(doc, here + ("value",), f"a count must be a whole number, found {obs.value}",
-                           "write a whole number")
+        if kpi.unit == "yes-no" and obs.numerator is not None:
+            yield _problem(doc, here, "a yes/no figure is given as one figure",
+                           "write `value: 1` (yes) or `value: 0` (no)")
+
+
+def out_of_range(unit: Unit, value: float) -> tuple[str, str] | None:
+    """What is wrong with `value` as a figure in `unit`, and what is expected; None when it fits."""
+    shown = f"{value:g}"
+    if unit == "percent" and not 0 <= value <= 100:
+        return f"a percentage lies between 0 and 100, found {shown}", "a number from 0 to 100 (30 means 30%)"
+    if unit == "count" and (value < 0 or value != int(value)):
+        return f"a count is a whole number of 0 or more, found {shown}", "a whole number such as 0, 12 or 140"
+    if unit == "euro" and value < 0:
+        return f"an amount in euros is 0 or more, found {shown}", "an amount such as 0, 1500 or 2500.50"
+    if unit == "yes-no" and value not in (0, 1):
+        return f"a yes/no figure is 1 (yes) or 0 (no), found {shown}", "write `value: 1` or `value: 0`"
+    return None
+
+
+def _figures(kpi: KPI) -> Iterable[tuple[tuple, float | None]]:
+    """Every figure of a KPI with its place: baseline, target, interim targets and observations."""
+    yield ("baseline", "value"), kpi.baseline.value
+    yield ("target", "value"), kpi.target.value
+    for k, step in enumerate(kpi.interim_targets):
+        yield ("interim_targets", k, "value"), step.value
+    for j, obs in enumerate(kpi.observations):
+        yield ("observations", j, "value"), obs.value
+
+
+def _range_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
+    for loc, value in _figures(kpi):
+        wrong = None if value is None else out_of_range(kpi.unit, value)
+        if wrong:
+            yield _problem(doc, (i, *loc), *wrong)
 
 
 def _shared_problems(doc: Document, kpis: list[KPI], collective_id: str | None) -> Iterable[Problem]:
@@ -227,8 +255,6 @@ def kpi_problems(doc: Document, kpis: list[KPI], collective_id: str | None) -> l
     problems: list[Problem] = []
     for i, kpi in enumerate(kpis):
         problems += _observation_problems(doc, i, kpi)
-        if kpi.unit == "yes-no" and kpi.target.value not in (0, 1):
-            problems.append(_problem(doc, (i, "target", "value"), "a yes/no target must be 1 (yes) or 0 (no)",
-                                     "write `value: 1`"))
+        problems += _range_problems(doc, i, kpi)
     problems += _shared_problems(doc, kpis, collective_id)
     return problems

@@ -26,6 +26,8 @@ from .calendar_files import write_calendar_files
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
 from .publish import check_output, discard, remove_leftovers, swap_in, temporary_folder
+from .content_safety import content_problems
+from .registry import page_catalog
 from .render import TEMPLATES, render_document
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
@@ -153,9 +155,10 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     out = (out or root / ("site-internal" if internal else "site")).resolve()
     check_output(out, root, internal)
     base = read_base(root)
-    ds = load_dataset(root)
+    ds = load_dataset(root, today=build_date())
     langs = list(ds.languages.codes)
-    problems = missing_translations(root, ds.languages) + interface_problems(ds.languages)
+    problems = (missing_translations(root, ds.languages) + interface_problems(ds.languages)
+                + content_problems(root, langs, page_catalog(ds, internal)))
     if problems:
         raise DataErrors(problems)
     if check_language:

@@ -19,6 +19,7 @@ from ..model.dataset import Dataset
 from .calendar_files import ACHIEVEMENTS_PAGE, CALENDAR_PAGE, FEEDS, ICS_NAME, PLANNING_ICS, activities, moments_of
 from .config import read_base, root_url
 from .i18n import PageContext
+from .internal import require_internal
 from .render import render
 
 
@@ -121,6 +122,7 @@ def date_warnings(ds: Dataset, ctx: PageContext, today: dt.date) -> list[str]:
 
 def internal_calendar(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Who prepares what, when: by start date, per channel and per audience."""
+    require_internal(ctx, "internal_calendar")
     all_tasks = tasks(ds, today)
     rows = [_task_row(ds, ctx, t, today) for t in all_tasks]
     channels = [{"name": c.name(ctx.lang), "owner": ds.by_id("roles", c.owner_role).title(ctx.lang),
@@ -154,6 +156,7 @@ def channel_texts(ds: Dataset, ctx: PageContext, today: dt.date, root: Path) -> 
 
     Links are the published addresses (site_url in mkdocs.yml), because the texts leave the site.
     """
+    require_internal(ctx, "channel_texts")
     site = root_url(read_base(root))
     base = f"{site}{ctx.lang}/" if site else ""
     moments = []

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from macros.model.dataset import load_dataset
+from macros.site.clock import build_date
 from macros.site.generated import stubs
 
 
@@ -16,7 +17,7 @@ def on_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).parent
     podium = config.extra.get("podium", {})
     lang = podium["lang"]
-    for stub in stubs(load_dataset(root), lang, internal=podium.get("internal", False)):
+    for stub in stubs(load_dataset(root, today=build_date()), lang, internal=podium.get("internal", False)):
         if files.get_file_from_path(stub.path) is None:
             files.append(File.generated(config, stub.path, content=stub.markdown()))
     return files

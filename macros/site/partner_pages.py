@@ -15,6 +15,7 @@ from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
 from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
 from .charts import format_value
 from .i18n import PageContext
+from .internal import require_internal
 from .render import render
 
 SOON_DAYS = 30  # a check-in within this many days is 'coming up'
@@ -136,7 +137,7 @@ def _yes_no(ctx: PageContext, value: bool) -> str:
 
 def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
     """Every partner's maturity (low / high) with the criteria behind it, and the next check-in."""
-    assert ctx.internal, "internal_maturity is only for the internal build"
+    require_internal(ctx, "internal_maturity")
     partners = sorted(_partners(ds), key=lambda p: (p.name.casefold(), p.id))
     rows = []
     for p in partners:
@@ -154,7 +155,7 @@ def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
 
 def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
     """Conversation preparation per maturity category, with the three-part structure."""
-    assert ctx.internal, "internal_conversations is only for the internal build"
+    require_internal(ctx, "internal_conversations")
     sections = []
     for level, criteria, approach in (("low", 4, 4), ("high", 3, 3)):
         partners = sorted((p for p in _partners(ds) if p.maturity and p.maturity.level == level),
@@ -175,7 +176,7 @@ def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
 
 def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Partners by next check-in date; overdue and coming-up check-ins said in words."""
-    assert ctx.internal, "internal_checkins is only for the internal build"
+    require_internal(ctx, "internal_checkins")
     planned = sorted((p for p in _partners(ds) if p.next_check_in), key=lambda p: (p.next_check_in, p.name))
     rows = []
     for p in planned:

@@ -21,6 +21,7 @@ from ..model.privacy import Figure, SharedGroup, disclose, shared_groups
 from ..model.progress import Assessment, Point, assess, rule_steps
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
+from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
 from .render import render
 
@@ -210,7 +211,7 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
 
 def internal_figures(ds: Dataset, ctx: PageContext) -> str:
     """Every figure unsuppressed, with numerator and denominator and what the public site withholds."""
-    assert ctx.internal, "internal_figures is only for the internal build"
+    require_internal(ctx, "internal_figures")
     figures = disclose(list(ds.collections.get("kpis", [])), ds.collective.id, internal=True)
     tables = []
     for kpi in kpis_in_order(ds):

@@ -8,8 +8,9 @@ import pytest
 from macros.model.kpi import KPI, Observation, Privacy
 from macros.model.partner import Partner, Procurement
 from macros.model.privacy import (
-    Cell, Verdict, count_figure, directory, disclose, full_profile, listable, primary, roll_up, secondary,
-    shown_claims, tender_figures,
+    Figure,
+    Cell, Verdict, count_figure, directory, disclose, full_profile, listable, primary, roll_up, shown_claims,
+    tender_tables,
 )
 
 D = dt.date
@@ -64,54 +65,6 @@ def test_thresholds_cannot_be_set_below_the_floor():
 def test_amounts_and_yes_no_figures_are_not_person_counts():
     assert not primary(Cell(3), "euro", RULE).withheld
     assert not primary(Cell(1), "yes-no", RULE).withheld
-
-
-# --- secondary suppression ------------------------------------------------------------------
-
-
-def test_one_withheld_member_makes_the_smallest_other_member_withheld_too():
-    members = {"a": Cell(30, 140), "b": Cell(22, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    total, result = secondary(Verdict(), members, verdicts)
-    assert total == Verdict()
-    assert result["c"].reason == "small-count"
-    assert result["b"].reason == "secondary"      # 118 < 140: the smaller group goes
-    assert result["a"].reason is None
-
-
-def test_smallest_is_by_group_size_then_count_then_name():
-    members = {"x": Cell(9, 50), "y": Cell(8, 50), "z": Cell(2, 60)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    assert result["y"].reason == "secondary" and result["x"].reason is None
-
-
-def test_no_secondary_suppression_when_two_are_already_withheld_or_the_total_is_withheld():
-    members = {"a": Cell(30, 140), "b": Cell(3, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    assert result["a"].reason is None
-    members = {"a": Cell(30, 140), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    total, result = secondary(Verdict("small-count", 5), members, verdicts)
-    assert result["a"].reason is None and total.reason == "small-count"
-    total, result = secondary(None, members, verdicts)
-    assert total is None and result["a"].reason is None
-
-
-def test_a_lone_withheld_member_withholds_the_total():
-    members = {"only": Cell(4, 38)}
-    total, result = secondary(Verdict(), members, {"only": Verdict("small-count", 5)})
-    assert total.reason == "secondary"
-
-
-def test_the_withheld_figure_cannot_be_worked_out_after_secondary_suppression():
-    members = {"a": Cell(31, 140), "b": Cell(22, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    published = [k for k, v in result.items() if not v.withheld]
-    hidden = [k for k, v in result.items() if v.withheld]
-    assert len(hidden) >= 2 and len(published) == 1
 
 
 # --- roll-up and disclose -------------------------------------------------------------------
@@ -197,11 +150,58 @@ def test_kpis_without_a_shared_id_are_checked_on_their_own():
     assert fig.reason == "small-base" and fig.hidden
 
 
+# --- secondary suppression -----------------------------------------------------------------
+
+
+def one_year(members: dict[str, tuple[int, int]], with_total: bool = True) -> dict[str, Figure]:
+    """The 2025 figures of a shared percentage KPI with these members' (numerator, denominator)."""
+    kpis = [_kpi(m, m, [{"period": 2025, "numerator": n, "denominator": d}]) for m, (n, d) in members.items()]
+    if with_total:
+        kpis.insert(0, _kpi("total", "col", []))
+    return {kpi_id: figs[0] for kpi_id, figs in disclose(kpis, "col").items() if figs}
+
+
+def test_one_withheld_member_makes_the_smallest_other_member_withheld_too():
+    figures = one_year({"a": (30, 140), "b": (22, 118), "c": (4, 38)})
+    assert figures["total"].reason is None
+    assert figures["c"].reason == "small-count"
+    assert figures["b"].reason == "secondary"      # 118 < 140: the smaller group goes
+    assert figures["a"].reason is None
+
+
+def test_smallest_is_by_group_size_then_the_smallest_count():
+    figures = one_year({"x": (9, 50), "y": (8, 50), "z": (2, 60)})
+    assert figures["y"].reason == "secondary" and figures["x"].reason is None
+
+
+def test_no_more_is_withheld_when_what_can_be_worked_out_is_large_enough_or_there_is_no_total():
+    figures = one_year({"a": (30, 140), "b": (3, 118), "c": (4, 38)})    # b + c = 7 diverse of 156: fine
+    assert figures["a"].reason is None and figures["total"].reason is None
+    figures = one_year({"a": (30, 140), "c": (4, 38)}, with_total=False)
+    assert figures["a"].reason is None and figures["c"].reason == "small-count"
+
+
+def test_a_lone_withheld_member_withholds_the_total():
+    figures = one_year({"only": (4, 38)})
+    assert figures["total"].hidden and figures["only"].hidden
+
+
+def test_two_withheld_members_and_a_published_total_do_not_give_away_their_sum():
+    # 1 + 1 of 20: the total minus the published member would give 2 diverse people.
+    figures = one_year({"a": (1, 30), "b": (1, 30), "c": (18, 60)})
+    assert (figures["a"].reason, figures["b"].reason) == ("small-count", "small-count")
+    assert figures["c"].hidden or figures["total"].hidden
+
+
 # --- procurement figures --------------------------------------------------------------------
 
 
+TARGETS = [{"id": "all-small", "organisation": "col", "band": "up-to-50k", "share": 50, "deadline": D(2027, 12, 31)},
+           {"id": "a-large", "organisation": "a", "band": "above-50k", "share": 20, "deadline": D(2027, 12, 31)}]
+
+
 def procurement() -> Procurement:
-    return Procurement.model_validate({"tenders": [
+    return Procurement.model_validate({"targets": TARGETS, "tenders": [
         {"organisation": "a", "year": 2024, "band": "up-to-50k", "awarded": 28, "to_diverse": 9},
         {"organisation": "b", "year": 2024, "band": "up-to-50k", "awarded": 22, "to_diverse": 6},
         {"organisation": "c", "year": 2024, "band": "up-to-50k", "awarded": 11, "to_diverse": 3},
@@ -211,8 +211,12 @@ def procurement() -> Procurement:
     ]})
 
 
+def tables(proc: Procurement) -> dict:
+    return tender_tables(proc, "col", ["a", "b", "c"])
+
+
 def test_tender_totals_add_up_members_and_protect_the_small_member():
-    totals, members = tender_figures(procurement(), "up-to-50k", ["a", "b", "c"])
+    totals, members = tables(procurement())["all-small"]
     assert [(t.year, t.awarded, t.to_diverse) for t in totals] == [(2024, 61, 18)]   # 2025: c did not report
     assert totals[0].share == pytest.approx(100 * 18 / 61)
     assert members["c"][0].reason == "small-base" and members["c"][0].hidden
@@ -221,7 +225,7 @@ def test_tender_totals_add_up_members_and_protect_the_small_member():
 
 
 def test_tender_figures_of_one_member_are_its_own():
-    totals, members = tender_figures(procurement(), "above-50k", ["a"])
+    totals, members = tables(procurement())["a-large"]
     assert totals[0].reason == "small-base" and totals[0].hidden
     assert members["a"][0].reason == "small-base"
 

@@ -13,7 +13,8 @@ from the published figures, the totals and the fact that no count is negative mu
 count down to a value from 1 to its threshold minus one. In terms of bounds: for a set S of
 withheld cells, let [low, high] be the smallest and largest value the sum over S can take in
 any table that agrees with everything published. S is disclosed when low > 0 and high <
-threshold (the largest threshold among its cells). A count of exactly 0 names nobody: a derived
+threshold (the smallest threshold among its cells; a sum that is itself a cell with a higher
+threshold, such as a denominator, is checked as that cell). A count of exactly 0 names nobody: a derived
 zero is not a disclosure, and a true zero is never withheld on its own (primary suppression
 covers counts from 1 to threshold - 1, as the rest of Podium does).
 
@@ -22,9 +23,8 @@ The choice (`protect`):
 1. Primary suppression: a figure is withheld when one of its cells is not 0 and below its
    threshold.
 2. Complementary suppression: while some sum of withheld cells is disclosed, withhold one more
-   published figure next to it (sharing a total with it). The smallest figure that closes the
-   leak goes first; when no single figure closes it, the smallest neighbour goes and the search
-   repeats. Totals are figures like any other, so a total is withheld when that is the smallest
+   published figure next to it (sharing a total with it): the smallest after which nothing is
+   disclosed, else the smallest that closes this leak, else the smallest neighbour, and repeat. Totals are figures like any other, so a total is withheld when that is the smallest
    way out. The loop ends: every round withholds a figure, and with nothing published nothing
    can be worked out.
 
@@ -147,7 +147,9 @@ class _Table:
             candidates = self._neighbours(leak, withheld) or self._published(withheld)
             if not candidates:    # nothing published, so nothing can be worked out; cannot happen
                 return
-            chosen = next((f for f in candidates if not self._leaks_set(leak, withheld | {f})), candidates[0])
+            chosen = next((f for f in candidates if not self.leaks(withheld | {f}, first_only=True)), None)
+            if chosen is None:
+                chosen = next((f for f in candidates if not self._leaks_set(leak, withheld | {f})), candidates[0])
             withheld.add(chosen)
 
     def _size(self, figure: Key) -> tuple:
@@ -196,29 +198,27 @@ class _Table:
         if not region.feasible:
             # The published figures contradict each other (bad data): withhold everything in the table.
             return [(frozenset(hidden), Fraction(0), Fraction(0))] if self._published(withheld) else []
-        ceiling = max(self.cells[k].threshold for k in hidden)
         found = []
-        # Sums whose largest value stays under the highest threshold; adding a cell never lowers it.
-        stack: list[tuple[tuple[int, ...], int]] = [((), 0)]
+        # Adding a cell to a set never lowers the largest value of its sum and never raises its
+        # threshold (the smallest of its cells'), so a set that reaches its threshold is not grown.
+        stack: list[tuple[int, ...]] = [()]
         while stack:
-            chosen, start = stack.pop()
-            for i in range(start, len(hidden)):
+            chosen = stack.pop()
+            for i in range(chosen[-1] + 1 if chosen else 0, len(hidden)):
                 subset = (*chosen, i)
                 objective = [Fraction(0)] * len(hidden)
                 for j in subset:
                     objective[j] = Fraction(1)
                 high = region.maximum(objective)
-                if high is None or high >= ceiling:
-                    continue
                 keys = frozenset(hidden[j] for j in subset)
-                threshold = max(self.cells[k].threshold for k in keys)
-                if high < threshold:
-                    low = -region.maximum([-x for x in objective])
-                    if low > 0:
-                        found.append((keys, low, high))
-                        if first_only:
-                            return found
-                stack.append((subset, i + 1))
+                if high is None or high >= min(self.cells[k].threshold for k in keys):
+                    continue
+                low = -region.maximum([-x for x in objective])
+                if low > 0:
+                    found.append((keys, low, high))
+                    if first_only:
+                        return found
+                stack.append(subset)
         return found
 
     def _leaks_set(self, leak: frozenset, withheld: set) -> bool:
@@ -230,7 +230,7 @@ class _Table:
             return True
         objective = [Fraction(1) if k in leak else Fraction(0) for k in hidden]
         high = region.maximum(objective)
-        if high is None or high >= max(self.cells[k].threshold for k in leak):
+        if high is None or high >= min(self.cells[k].threshold for k in leak):
             return False
         return -region.maximum([-x for x in objective]) > 0
 

@@ -63,7 +63,8 @@ def _corners(rows: list[list[Fraction]], rhs: list[Fraction], n: int) -> list[li
     return corners
 
 
-def attacker_leaks(cells: dict, totals: list[Total], withheld_figures: set) -> list[tuple[frozenset, Fraction, Fraction]]:
+def attacker_leaks(cells: dict, totals: list[Total], withheld_figures: set
+                   ) -> list[tuple[frozenset, Fraction, Fraction]]:
     """Every set of withheld cells whose sum the published figures pin to 1..threshold-1."""
     hidden = sorted((k for k, c in cells.items() if c.figure in withheld_figures), key=repr)
     index = {k: i for i, k in enumerate(hidden)}

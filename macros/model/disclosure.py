@@ -24,12 +24,18 @@ The choice (`protect`):
    threshold.
 2. Complementary suppression: while some sum of withheld cells is disclosed, withhold one more
    published figure next to it (sharing a total with it): the smallest after which nothing is
-   disclosed, else the smallest that closes this leak, else the smallest neighbour, and repeat. Totals are figures like any other, so a total is withheld when that is the smallest
-   way out. The loop ends: every round withholds a figure, and with nothing published nothing
-   can be worked out.
+   disclosed, else the smallest that closes this leak, else the smallest neighbour, and repeat.
+   "Smallest" is by the sum of the figure's counts, then its smallest count. Totals are figures
+   like any other, so a total is withheld when that is the smallest way out. The loop ends:
+   every round withholds a figure, and with nothing published nothing can be worked out.
+   Figures whose published counts contradict each other (a part larger than its total) are
+   withheld the same way until what is left is consistent.
 
 Bounds come from linear programming over the rationals (a small simplex with Bland's rule), so
-they are the tightest a reader can derive by adding and subtracting published figures.
+they are the tightest a reader can derive by adding and subtracting published figures. Each
+connected table is solved on its own; a leak across tables always contains one within a table.
+
+`disclosed` is the audit on its own: the leaks a given choice of withheld figures leaves.
 """
 from __future__ import annotations
 

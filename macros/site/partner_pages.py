@@ -12,7 +12,8 @@ from typing import Any
 from ..model.dataset import Dataset
 from ..model.kpi import Privacy
 from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
-from ..model.privacy import TenderFigure, TenderTable, count_figure, directory, full_profile, shown_claims, tender_tables
+from ..model.privacy import (TenderFigure, TenderTable, count_figure, directory, full_profile, shown_claims,
+                             tender_tables)
 from .charts import format_value
 from .i18n import PageContext
 from .render import render

@@ -4,7 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from disclosure_attacker import attacker_leaks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from macros.model.disclosure import Cell as Protected
+from macros.model.disclosure import Total
 from macros.model.kpi import KPI, Observation, Privacy
 from macros.model.partner import Partner, Procurement
 from macros.model.privacy import (
@@ -298,3 +303,36 @@ def test_observations_give_either_a_value_or_counts():
         Observation(period=2025, value=3, numerator=3, denominator=10)
     with pytest.raises(ValueError):
         Observation(period=2025, numerator=11, denominator=10)
+
+
+# --- random tender tables: nothing withheld can be worked out from what the tables show -------
+
+
+@st.composite
+def tenders(draw) -> Procurement:
+    rows = []
+    for org in ("a", "b", "c")[:draw(st.integers(1, 3))]:
+        awarded = draw(st.integers(1, 40))
+        rows.append({"organisation": org, "year": 2025, "band": "up-to-50k", "awarded": awarded,
+                     "to_diverse": draw(st.integers(0, awarded))})
+    return Procurement.model_validate({"targets": TARGETS[:1], "tenders": rows})
+
+
+@settings(derandomize=True, max_examples=30, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(tenders())
+def test_for_random_tenders_nothing_withheld_can_be_worked_out_from_the_table(proc):
+    orgs = sorted({t.organisation for t in proc.tenders})
+    totals, members = tender_tables(proc, "col", orgs)["all-small"]
+    shown = {("total",): totals[0], **{(org,): figs[0] for org, figs in members.items()}}
+    cells, relations, withheld = {}, [], set()
+    for key, fig in shown.items():
+        if fig.hidden:
+            withheld.add(key)
+        n, d = (None, None) if fig.hidden else (fig.to_diverse, fig.awarded)
+        cells[(key, "n")] = Protected(n, 5, key)
+        cells[(key, "c")] = Protected(None if fig.hidden else d - n, 5, key)
+        cells[(key, "d")] = Protected(d, 20, key)
+        relations.append(Total((key, "d"), ((key, "n"), (key, "c"))))
+    relations += [Total((("total",), k), tuple(((org,), k) for org in orgs)) for k in "ncd"]
+    assert attacker_leaks(cells, relations, withheld) == []

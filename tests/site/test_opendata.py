@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from disclosure_attacker import attacker_leaks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from macros.model.dataset import Dataset, load_dataset
 from macros.model.disclosure import Cell, Total
@@ -193,6 +195,36 @@ def tables_in(files: dict[str, bytes], collective_id: str) -> tuple[dict, list[T
 def test_nothing_withheld_can_be_worked_out_from_the_open_data(ds):
     cells, totals, withheld = tables_in(opendata.files(ds, TODAY), "samen")
     assert withheld and attacker_leaks(cells, totals, withheld) == []
+
+
+@st.composite
+def shared_kpis(draw) -> Dataset:
+    """A collective percentage KPI over one to three members, random counts; one or two years
+    (two only with up to two members, so the attacker's search stays small)."""
+    members = [f"m{i}" for i in range(draw(st.integers(1, 3)))]
+    years = range(2024, 2024 + (draw(st.integers(1, 2)) if len(members) < 3 else 1))
+    kpis = [kpi("totaal", "samen", [], shared_id="deel")]
+    for m in members:
+        observations = []
+        for year in years:
+            denominator = draw(st.integers(1, 45))
+            observations.append({"period": year, "denominator": denominator,
+                                 "numerator": draw(st.integers(0, denominator))})
+        kpis.append(kpi(m, m, observations, shared_id="deel"))
+    orgs = Organisations.model_validate({
+        "collective": {"id": "samen", "name": {"nl": "Samen", "en": "Together"},
+                       "website": "https://samen.example.org", "mission": {"nl": "m", "en": "m"}},
+        "members": [{"id": m, "name": {"nl": m, "en": m}, "website": f"https://{m}.example.org",
+                     "mission": {"nl": "m", "en": "m"}} for m in members]})
+    return Dataset({"organisations": orgs, "kpis": kpis})
+
+
+@settings(derandomize=True, max_examples=30, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(shared_kpis())
+def test_for_random_shared_figures_nothing_withheld_can_be_worked_out_from_the_files(random_ds):
+    cells, totals, withheld = tables_in(opendata.files(random_ds, TODAY), "samen")
+    assert attacker_leaks(cells, totals, withheld) == []
 
 
 @pytest.fixture(scope="module")

@@ -386,7 +386,9 @@ def baseline_problems(doc: Document, kpis: Sequence[KPI], collective_id: str | N
             problems.append(Problem(
                 doc.path, line, col,
                 f"the baseline dated {kpi.baseline.date.isoformat()} covers the same time as the figure for "
-                f"{fig.key}, which is not published because the group is too small",
+                f"{fig.key}, which is not published "
+                + ("so that another hidden figure cannot be worked out" if fig.reason == "secondary"
+                   else "because the group is too small"),
                 "start from a figure that may be published (a period without overlap), or from the "
                 "collective's figure"))
     return problems

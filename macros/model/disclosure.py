@@ -74,18 +74,25 @@ class Protection:
         return figure in self.primary or figure in self.secondary
 
 
-def protect(cells: Mapping[Key, Cell], totals: Sequence[Total]) -> Protection:
-    """The figures to withhold so that no count below its threshold can be worked out (see module doc)."""
+def protect(cells: Mapping[Key, Cell], totals: Sequence[Total], unpublished: Iterable[Key] = ()) -> Protection:
+    """The figures to withhold so that no count below its threshold can be worked out (see module doc).
+
+    `unpublished` figures are never shown: parts that only say how the shown totals relate (such
+    as the partners who work with exactly the same museums). Their counts are protected like
+    any withheld count; they are in neither set of the result.
+    """
     for total in totals:
         missing = [k for k in (total.total, *total.parts) if k not in cells]
         if missing:
             raise KeyError(f"a total refers to cells that are not given: {missing}")
-    primary = frozenset(c.figure for c in cells.values() if c.value != 0 and c.value < c.threshold)
-    withheld = set(primary)
+    never = frozenset(unpublished)
+    primary = frozenset(c.figure for c in cells.values()
+                        if c.figure not in never and c.value != 0 and c.value < c.threshold)
+    withheld = set(primary | never)
     for keys, relations in _components(cells, totals):
         table = _Table({k: cells[k] for k in keys}, relations)
         table.complete(withheld)
-    return Protection(primary, frozenset(withheld - primary))
+    return Protection(primary, frozenset(withheld - primary - never))
 
 
 def disclosed(cells: Mapping[Key, Cell], totals: Sequence[Total], withheld: Iterable[Key]

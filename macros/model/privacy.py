@@ -294,10 +294,40 @@ def tender_tables(proc: Procurement, collective_id: str, members: Sequence[str],
             for target_id, (totals, per_member) in rows.items()}
 
 
-def count_figure(count: int, out_of: int, rule: Privacy, internal: bool = False) -> TenderFigure:
-    """A single 'count out of total' figure (e.g. diverse partners) under the same rules; year 0."""
-    cell = Cell(count, out_of)
-    return _tender_figure(0, cell, primary(cell, "percent", rule), internal)
+def partner_counts(partners: Sequence[Partner], members: Sequence[str], rule: Privacy, internal: bool = False
+                   ) -> dict[str | None, TenderFigure]:
+    """Diverse partners out of all partners: of the collective (key None) and of each member with partners.
+
+    A partner may work with several members, so the figures are sums over groups of partners
+    who work with exactly the same members. Those groups are never shown, but a reader who
+    knows how partners are shared could subtract: they are parts of one table with the
+    figures (`disclosure.protect`), and a group of 1 to 4 is protected like a shown figure.
+    """
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for partner in partners:
+        key = tuple(sorted(set(partner.organisations) & set(members)))
+        count = groups.setdefault(key, [0, 0])
+        count[0] += partner.diverse
+        count[1] += 1
+    shown: dict[str | None, list[tuple[str, ...]]] = {None: sorted(groups)} if groups else {}
+    for member in members:
+        within = sorted(key for key in groups if member in key)
+        if within:
+            shown[member] = within
+    figures = {("shown", org): Cell(sum(groups[k][0] for k in keys), sum(groups[k][1] for k in keys))
+               for org, keys in shown.items()}
+    cells: dict = {}
+    relations: list[Total] = []
+    for key, cell in [*figures.items(), *((("group", k), Cell(*groups[k])) for k in groups)]:
+        found, within = _cells(key, cell, "percent", rule)
+        cells.update(found)
+        relations += within
+    for org, keys in shown.items():
+        relations += _sums(("shown", org), [("group", k) for k in keys], cells)
+    protection = protect(cells, relations, unpublished=[("group", k) for k in groups])
+    return {org: _tender_figure(0, figures[("shown", org)],
+                                _verdict(protection, ("shown", org), figures[("shown", org)], "percent", rule), internal)
+            for org in shown}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,9 +10,8 @@ import datetime as dt
 from typing import Any
 
 from ..model.dataset import Dataset
-from ..model.kpi import Privacy
 from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
-from ..model.privacy import (TenderFigure, TenderTable, count_figure, directory, full_profile, shown_claims,
+from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, partner_counts, shown_claims,
                              tender_tables)
 from .charts import format_value
 from .i18n import PageContext
@@ -96,10 +95,9 @@ def _entry(ds: Dataset, ctx: PageContext, partner: Partner) -> dict[str, Any]:
     }
 
 
-def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy) -> dict[str, Any] | None:
-    if not partners:
+def _partner_count(ctx: PageContext, fig: TenderFigure | None) -> dict[str, Any] | None:
+    if fig is None:
         return None
-    fig = count_figure(sum(1 for p in partners if p.diverse), len(partners), rule, internal=ctx.internal)
     if fig.hidden:
         return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
     text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
@@ -116,14 +114,15 @@ def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) ->
     contact = next((c for c in proc.contacts if c.organisation == org), None) or \
         next((c for c in proc.contacts if c.organisation == ds.collective.id), None)
     role = ds.by_id("roles", contact.contact_role) if contact else None
-    partners = [p for p in _partners(ds) if org_id is None or org_id in p.organisations]
-    tables = tender_tables(proc, ds.collective.id, [m.id for m in ds.members], internal=ctx.internal)
+    members = [m.id for m in ds.members]
+    tables = tender_tables(proc, ds.collective.id, members, internal=ctx.internal)
+    counts = partner_counts(_partners(ds), members, proc.privacy, internal=ctx.internal)
     return render(
         "partners_working_with_us.html", ctx,
         categories=[{"label": ctx.t(f"partners_category_{c.replace('-', '_')}"),
                      "about": ctx.t(f"partners_category_{c.replace('-', '_')}_about")} for c in CATEGORIES],
         targets=[_target_view(ds, ctx, t, tables[t.id]) for t in proc.targets if t.organisation == org],
-        count=_partner_count(ds, ctx, partners, proc.privacy),
+        count=_partner_count(ctx, counts.get(org_id)),
         contact=contact, role=role,
         entries=[_entry(ds, ctx, p) for p in directory(_partners(ds), org_id)])
 

@@ -14,8 +14,8 @@ from macros.model.kpi import KPI, Observation, Privacy
 from macros.model.partner import Partner, Procurement
 from macros.model.privacy import (
     Figure,
-    Cell, Verdict, count_figure, directory, disclose, full_profile, listable, primary, roll_up, shown_claims,
-    tender_tables,
+    Cell, Verdict, directory, disclose, full_profile, listable, partner_counts, primary, roll_up,
+    shown_claims, tender_tables,
 )
 
 D = dt.date
@@ -235,11 +235,38 @@ def test_tender_figures_of_one_member_are_its_own():
     assert members["a"][0].reason == "small-base"
 
 
-def test_count_figure_for_the_number_of_diverse_partners():
-    assert count_figure(5, 7, RULE).hidden
-    shown = count_figure(9, 30, RULE)
-    assert (shown.to_diverse, shown.awarded, shown.hidden) == (9, 30, False)
-    assert count_figure(5, 7, RULE, internal=True).to_diverse == 5
+def partners_of(spec: list[tuple[list[str], bool]]) -> list[Partner]:
+    """Partners working with these members, diverse or not."""
+    return [partner(id=f"p{i}", organisations=orgs, ownership=[CLAIM] if diverse else [])
+            for i, (orgs, diverse) in enumerate(spec)]
+
+
+def test_the_number_of_diverse_partners_follows_the_same_rules():
+    small = partner_counts(partners_of([(["a"], True)] * 5 + [(["a"], False)] * 2), ["a"], RULE)
+    assert small[None].hidden and small["a"].hidden                   # 5 of 7: a group smaller than 20
+    shown = partner_counts(partners_of([(["a"], True)] * 9 + [(["a"], False)] * 21), ["a"], RULE)
+    assert (shown[None].to_diverse, shown[None].awarded, shown[None].hidden) == (9, 30, False)
+    internal = partner_counts(partners_of([(["a"], True)] * 5 + [(["a"], False)] * 2), ["a"], RULE, internal=True)
+    assert internal["a"].to_diverse == 5 and internal["a"].reason == "small-base"
+
+
+def test_the_collective_count_minus_the_members_does_not_give_away_a_small_member():
+    # b has 2 diverse partners of 25; the collective (12 of 70) minus a (10 of 45) would give them.
+    spec = [(["a"], True)] * 10 + [(["a"], False)] * 35 + [(["b"], True)] * 2 + [(["b"], False)] * 23
+    counts = partner_counts(partners_of(spec), ["a", "b"], RULE)
+    assert counts["b"].reason == "small-count"
+    assert counts["a"].hidden or counts[None].hidden
+
+
+def test_partners_shared_by_two_members_are_counted_once_in_the_collective():
+    spec = [(["a", "b"], True)] * 6 + [(["a", "b"], False)] * 14 + [(["a"], False)] * 20 + [(["b"], False)] * 20
+    counts = partner_counts(partners_of(spec), ["a", "b"], RULE)
+    assert (counts[None].to_diverse, counts[None].awarded) == (6, 60)
+    assert (counts["a"].to_diverse, counts["a"].awarded) == (6, 40)
+    assert not any(fig.hidden for fig in counts.values())
+    # With only the 6 diverse partners shared, a + b - all would show that all 6 shared ones are diverse.
+    counts = partner_counts(partners_of(spec[:6] + spec[20:]), ["a", "b"], RULE)
+    assert any(fig.hidden for fig in counts.values())
 
 
 # --- consent --------------------------------------------------------------------------------

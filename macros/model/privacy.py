@@ -7,9 +7,14 @@ Disclosure control (pure; nothing here reads files or the clock):
   40" tells as much about the 2 as "2 of 40" does, and "all 40" says something about every one.
 * A percentage on a denominator under min_denominator is withheld.
 * Secondary suppression: figures that add up (the collective over its members, a denominator over
-  numerator and complement, tender totals over the members) form tables; `disclosure.protect`
-  withholds more figures until no withheld count, and no sum of withheld counts, can be worked
-  out by adding and subtracting published figures to a value from 1 to the threshold - 1.
+  numerator and complement, tender totals over the members, diverse partners per member and in
+  all) form tables; `disclosure.protect` withholds more figures until no withheld count, and no
+  sum of withheld counts, can be worked out by adding and subtracting published figures to a
+  value from 1 to the threshold - 1. A count of 0 is shown, and a derived 0 reveals nobody.
+* Every output takes its figures from one call per kind (`disclose`, `tender_tables`,
+  `partner_counts`), so the page, the open data and the tables publish the same set.
+* A baseline stands for the reporting period that ends on its date; it may not overlap the
+  period of a withheld figure (`baseline_problems`).
 * A withheld figure is withheld whole: value, numerator and denominator.
 * The collective's figure for a shared KPI is the sum of the members' numerators and
   denominators, for the periods every member reported. Percentages are never averaged.

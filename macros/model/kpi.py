@@ -9,6 +9,7 @@ problem points at the line where it is.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Iterable, Literal
@@ -155,6 +156,33 @@ def period_key(period: int | dt.date) -> str:
     return period.isoformat() if isinstance(period, dt.date) else str(period)
 
 
+# How many months one figure covers, by how often a new figure comes.
+FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+FREQUENCY_NAMES = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half year", "yearly": "year"}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), moved back to the month's last day where needed."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_span(period: int | dt.date, frequency: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a figure covers: a year is 1 January to 31 December; a date is the
+    last day of one reporting period (a quarter for a quarterly KPI) that ends on it."""
+    if not isinstance(period, dt.date):
+        return dt.date(period, 1, 1), dt.date(period, 12, 31)
+    months = FREQUENCY_MONTHS[frequency]
+    if (period + dt.timedelta(days=1)).day == 1:      # a month's last day: whole months, 1 April to 30 June
+        return add_months(period.replace(day=1), 1 - months), period
+    return add_months(period, -months) + dt.timedelta(days=1), period
+
+
+def overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks that need the unit or several KPIs; each Problem points at its line.
 
@@ -173,6 +201,8 @@ def _observation_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
             line = doc.position((i, "observations", seen[key], "period"))[0]
             yield _problem(doc, here + ("period",), f"there are two figures for {key} (the first on line {line})",
                            "keep one figure per period")
+        else:
+            yield from _overlap_problems(doc, i, kpi, j)
         seen.setdefault(key, j)
         if kpi.unit == "percent" and obs.value is not None:
             yield _problem(doc, here + ("value",), "a percentage needs the counts it is made of",
@@ -215,6 +245,24 @@ def _range_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
         wrong = None if value is None else out_of_range(kpi.unit, value)
         if wrong:
             yield _problem(doc, (i, *loc), *wrong)
+
+
+def _overlap_problems(doc: Document, i: int, kpi: KPI, j: int) -> Iterable[Problem]:
+    """Two figures of one KPI for overlapping periods (2025 and 2025-06-30) would let a reader
+    subtract one from the other, and a chart could not place them; the later one in the file is wrong."""
+    obs = kpi.observations[j]
+    span = period_span(obs.period, kpi.frequency)
+    for k, earlier in enumerate(kpi.observations[:j]):
+        if period_key(earlier.period) != period_key(obs.period) and \
+                overlap(span, period_span(earlier.period, kpi.frequency)):
+            line = doc.position((i, "observations", k, "period"))[0]
+            yield _problem(doc, (i, "observations", j, "period"),
+                           f"the period {period_key(obs.period)} overlaps the period "
+                           f"{period_key(earlier.period)} (line {line}); for a {kpi.frequency} KPI a date "
+                           f"stands for the {FREQUENCY_NAMES[kpi.frequency]} that ends on it",
+                           "give each figure its own period, with no overlap: one figure per year, "
+                           "or one per period ending on the date")
+            return
 
 
 def _shared_problems(doc: Document, kpis: list[KPI], collective_id: str | None) -> Iterable[Problem]:

@@ -10,9 +10,9 @@ import datetime as dt
 from typing import Any
 
 from ..model.dataset import Dataset
-from ..model.kpi import Privacy
 from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
-from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
+from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, partner_counts, shown_claims,
+                             tender_tables)
 from .charts import format_value
 from .i18n import PageContext
 from .internal import require_internal
@@ -45,10 +45,9 @@ def _tender_row(ctx: PageContext, label: str, fig: TenderFigure) -> dict[str, An
             "withheld": _withheld(ctx, fig), "hidden": fig.hidden}
 
 
-def _target_view(ds: Dataset, ctx: PageContext, proc: Procurement, target: ProcurementTarget) -> dict[str, Any]:
+def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table: TenderTable) -> dict[str, Any]:
     collective = target.organisation == ds.collective.id
-    members = [m.id for m in ds.members] if collective else [target.organisation]
-    totals, per_member = tender_figures(proc, target.band, members, internal=ctx.internal)
+    totals, per_member = table
     band = ctx.t(f"partners_band_{target.band.replace('-', '_')}")
     view: dict[str, Any] = {
         "id": target.id,
@@ -97,10 +96,9 @@ def _entry(ds: Dataset, ctx: PageContext, partner: Partner) -> dict[str, Any]:
     }
 
 
-def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy) -> dict[str, Any] | None:
-    if not partners:
+def _partner_count(ctx: PageContext, fig: TenderFigure | None) -> dict[str, Any] | None:
+    if fig is None:
         return None
-    fig = count_figure(sum(1 for p in partners if p.diverse), len(partners), rule, internal=ctx.internal)
     if fig.hidden:
         return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
     text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
@@ -117,13 +115,15 @@ def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) ->
     contact = next((c for c in proc.contacts if c.organisation == org), None) or \
         next((c for c in proc.contacts if c.organisation == ds.collective.id), None)
     role = ds.by_id("roles", contact.contact_role) if contact else None
-    partners = [p for p in _partners(ds) if org_id is None or org_id in p.organisations]
+    members = [m.id for m in ds.members]
+    tables = tender_tables(proc, ds.collective.id, members, internal=ctx.internal)
+    counts = partner_counts(_partners(ds), members, proc.privacy, internal=ctx.internal)
     return render(
         "partners_working_with_us.html", ctx,
         categories=[{"label": ctx.t(f"partners_category_{c.replace('-', '_')}"),
                      "about": ctx.t(f"partners_category_{c.replace('-', '_')}_about")} for c in CATEGORIES],
-        targets=[_target_view(ds, ctx, proc, t) for t in proc.targets if t.organisation == org],
-        count=_partner_count(ds, ctx, partners, proc.privacy),
+        targets=[_target_view(ds, ctx, t, tables[t.id]) for t in proc.targets if t.organisation == org],
+        count=_partner_count(ctx, counts.get(org_id)),
         contact=contact, role=role,
         entries=[_entry(ds, ctx, p) for p in directory(_partners(ds), org_id)])
 

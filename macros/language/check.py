@@ -154,7 +154,7 @@ def _first_word(text: str) -> int:
 
 @lru_cache(maxsize=16)
 def _matcher(book: RuleBook, lang: str) -> Matcher:
-    return Matcher(book.enabled_rules(lang), getattr(book.settings.accept, lang))
+    return Matcher(book.enabled_rules(lang), getattr(book.agreement.accepted, lang))
 
 
 @lru_cache(maxsize=16)

@@ -1,10 +1,13 @@
-"""Finding rule terms in prose: one compiled regular expression per language.
+"""Finding rule terms in prose: one compiled regular expression per language, then one look-up
+per word.
 
-All plain terms of a language form one prefix tree (``terms.trie_regex``); terms with a
-trailing ``*``, and the ``patterns`` of rules that use patterns instead of terms, are added as
-named alternatives. The text is lower-cased once and searched with that single expression;
-only at a match does Python look at the rule's conditions (exact case, nearby words,
-exceptions, quotation marks, the accept list).
+All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
+tree (``terms.trie_regex``); terms with a trailing ``*``, and the ``patterns`` of pattern
+rules, are added as named alternatives. The text is normalised (``normalise``), lower-cased
+once and searched with that single expression. Then every word that no match covers is looked
+up, once per distinct word, in a table of inflected forms and, for rules that allow it, split
+into compound parts (``morphology``). Only at a match does Python look at the rule's
+conditions (exact case, nearby words, exceptions, quotation marks, the accept list).
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ import re
 from functools import cached_property
 from typing import NamedTuple, Sequence
 
+from . import morphology
+from .normalise import normalise
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_LOOKED_UP = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
+"""Words the per-word pass looks up (digits and words shorter than three letters never hit)."""
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _CLOSERS = {
     "\u201c": "\u201d",  # “ ”
     "\u201e": "\u201d\u201c",  # „ ” or „ “
@@ -83,9 +91,15 @@ class _Conditions:
 class Matcher:
     """Finds the terms of a set of rules (one language) in prose."""
 
-    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = ()):
+    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = (), lang: str | None = None):
+        self._lang = lang or (rules[0].id.split("-")[0] if rules else "en")
         self._by_key: dict[str, Rule] = {}
         self._by_group: dict[str, Rule] = {}
+        self._forms: dict[str, Rule] = {}
+        """Generated forms of single-word terms → rule (checked against the lexicon at a hit)."""
+        self._parts: dict[str, Rule] = {}
+        """Forms that count as the first or last part of a compound → rule."""
+        self._explicit: set[str] = set()
         plain: list[str] = []
         extra: list[str] = []
         for number, rule in enumerate(rules):
@@ -97,19 +111,63 @@ class Matcher:
                     if not has_wildcard(term):
                         plain.append(term)
                         self._by_key.setdefault(term_key(term), rule)
+                        self._explicit.add(term.lower())
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
                 extra.append(f"(?P<{name}>{'|'.join(own)})")
+        for rule in rules:
+            if not rule.patterns:
+                plain.extend(self._add_forms(rule))
         body = "|".join([f"(?P<t>{trie_regex(plain, fold=True)})"] + extra)
         self._source = BEFORE + "(?:" + body + ")" + AFTER
         self._pattern = re.compile(self._source)
         self._ignorecase: re.Pattern | None = None
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accept = phrase_pattern(list(accept))
+        self._shortest_part = min((len(part) for part in self._parts), default=0)
+        self._words: dict[str, tuple[Rule, bool] | None] = {}
+        """Per distinct lower-case word: the rule it hits (and whether the hit needs the lexicon's consent)."""
+
+    def _add_forms(self, rule: Rule) -> list[str]:
+        """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
+        variants: list[str] = []
+        words_of = [term.lower() for term in rule.terms if not has_wildcard(term)]
+        for part in rule.parts:
+            for form in morphology.inflections(part.lower(), self._lang):
+                self._parts.setdefault(form, rule)
+        if not rule.inflect and not rule.compounds:
+            return variants
+        for term in words_of:
+            pieces = term.split(" ")
+            if len(pieces) == 1 and term.isalpha():
+                forms = morphology.inflections(term, self._lang) if rule.inflect else {term}
+                for form in forms:
+                    if form not in self._explicit:
+                        self._forms.setdefault(form, rule)
+                    if rule.compounds and len(form) >= 4:
+                        self._parts.setdefault(form, rule)
+            elif len(pieces) > 1 and rule.inflect:
+                for index in (0, len(pieces) - 1):
+                    if not pieces[index].isalpha():
+                        continue
+                    for form in morphology.inflections(pieces[index], self._lang) - {pieces[index]}:
+                        variant = " ".join(pieces[:index] + [form] + pieces[index + 1:])
+                        if term_key(variant) not in self._by_key:
+                            self._by_key[term_key(variant)] = rule
+                            variants.append(variant)
+        return variants
 
     def find(self, text: str) -> list[Hit]:
-        """Every place in ``text`` where a rule applies, left to right, not overlapping."""
+        """Every place in ``text`` where a rule applies, as offsets in ``text`` itself."""
+        seen = normalise(text)
+        if seen.starts is None:
+            return self.find_normalised(text)
+        return [Hit(hit.rule, seen.source_start(hit.start), seen.source_end(hit.end))
+                for hit in self.find_normalised(seen.text)]
+
+    def find_normalised(self, text: str) -> list[Hit]:
+        """Every place in already normalised ``text`` where a rule applies, left to right, not overlapping."""
         low = text.lower()
         pattern = self._pattern
         if len(low) != len(text):  # a few characters change length when lower-cased
@@ -123,7 +181,7 @@ class Matcher:
         while True:
             found = search(low, position)
             if found is None:
-                return hits
+                break
             start, end = found.span()
             group = found.lastgroup
             rule = self._by_key.get(term_key(found.group())) if group == "t" else self._by_group.get(group)
@@ -132,6 +190,69 @@ class Matcher:
                 position = end
             else:
                 position = start + 1
+        if self._forms or self._parts:
+            hits = self._word_hits(text, low, hits)
+        return hits
+
+    def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
+        """Add the hits of inflected forms and compounds, for words no other hit covers."""
+        taken = [(hit.start, hit.end) for hit in hits]
+        added: list[Hit] = []
+        words = self._words
+        for found in _LOOKED_UP.finditer(low):
+            word = found.group()
+            entry = words.get(word, False)
+            if entry is False:
+                entry = words[word] = self._analyse(word)
+            if entry is None:
+                continue
+            start, end = found.span()
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            rule = entry[0]
+            if self._conditions[rule.id].hold(text, low, start, end, self._accept):
+                added.append(Hit(rule, start, end))
+        if not added:
+            return hits
+        return sorted(hits + added, key=lambda hit: hit.start)
+
+    def _analyse(self, word: str) -> tuple[Rule, bool] | None:
+        """The rule a word hits through its form or as a compound, or None."""
+        bare = _POSSESSIVE.sub("", word)
+        for candidate in dict.fromkeys((word, bare)):
+            rule = self._forms.get(candidate)
+            if rule is not None and self._plausible_form(candidate, rule):
+                return rule, True
+        pieces = [piece for piece in morphology.HYPHENS.split(bare) if piece]
+        if len(pieces) > 1:
+            return self._hyphenated(pieces)
+        if not self._parts or len(bare) < self._shortest_part + morphology.MIN_PART:
+            return None
+        split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part)
+        return (split[0], True) if split else None
+
+    def _hyphenated(self, pieces: list[str]) -> tuple[Rule, bool] | None:
+        """man-hours, slaven-handel: a flagged part beside a real word."""
+        for index, piece in enumerate(pieces):
+            rule = self._parts.get(piece) or self._forms.get(piece)
+            if rule is None and piece in self._explicit:
+                rule = self._by_key.get(term_key(piece))
+            if rule is None:
+                continue
+            others = pieces[:index] + pieces[index + 1:]
+            if any(morphology.lexicon(self._lang).known(other) for other in others):
+                return rule, True
+        return None
+
+    def _plausible_form(self, form: str, rule: Rule) -> bool:
+        """A generated form counts unless the dictionary knows it as a form of another word
+        (Dutch negeren is to ignore, not a plural)."""
+        words = morphology.lexicon(self._lang)
+        if not words.known(form):
+            return True
+        lemma = words.lemma(form)
+        return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
+            or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
 
 
 def _exact_case(pattern: re.Pattern, text: str, start: int, end: int) -> bool:

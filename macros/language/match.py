@@ -59,6 +59,10 @@ class _Conditions:
         return re.compile("|".join(rule.patterns or [term_regex(term, fold=False) for term in rule.terms]))
 
     @cached_property
+    def own_words(self) -> frozenset[str]:
+        return frozenset(word for term in self.rule.terms for word in re.findall(r"[^\W\d_]+", term.lower()))
+
+    @cached_property
     def only_near(self) -> re.Pattern | None:
         return phrase_pattern(list(self.rule.only_near))
 
@@ -84,6 +88,8 @@ class _Conditions:
             if self.unless_near is not None and self.unless_near.search(nearby):
                 return False
         if self.rule.allow_quoted and _quoted(text, start, end):
+            return False
+        if self.rule.unless_name and _names_someone(text, start, end, self.own_words):
             return False
         return True
 
@@ -187,7 +193,8 @@ class Matcher:
             rule = self._by_key.get(term_key(found.group())) if group == "t" else self._by_group.get(group)
             if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept):
                 hits.append(Hit(rule, start, end))
-                position = end
+                # a pattern can span a clause; the words inside it may still hit rules of their own
+                position = start + 1 if rule.patterns else end
             else:
                 position = start + 1
         if self._forms or self._parts:
@@ -196,7 +203,7 @@ class Matcher:
 
     def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
         """Add the hits of inflected forms and compounds, for words no other hit covers."""
-        taken = [(hit.start, hit.end) for hit in hits]
+        taken = [(hit.start, hit.end) for hit in hits if not hit.rule.patterns]
         added: list[Hit] = []
         words = self._words
         for found in _LOOKED_UP.finditer(low):
@@ -285,6 +292,17 @@ def _neighbourhood(low: str, start: int, end: int, words: int) -> str:
     before = _WORD.findall(low, max(0, start - reach), start)[-words:]
     after = _WORD.findall(low, end, end + reach)[:words]
     return (" ".join(before) + " \u00b7 " + " ".join(after)).lower()
+
+
+_NAME = re.compile(r"(?<![.!?:\u2026]\s)(?<![.!?:\u2026])\s+(?!I\b)[A-Z][a-z\u00e0-\u00ff]+")
+
+
+def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether a capitalised word, not at the start of a sentence and not one of the rule's own
+    words (``own``, lower case), stands in the hit or right after it."""
+    if _NAME.match(text, end) is not None:
+        return True
+    return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

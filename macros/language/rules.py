@@ -107,6 +107,9 @@ class Rule(NamedTuple):
     """Also find single-word terms as the first or last part of a compound whose rest is a real word."""
     parts: tuple[str, ...] = ()
     """Words that count only as part of a compound (``man`` in chairman), never on their own."""
+    unless_name: bool = False
+    """Stay quiet when a name (a capitalised word that does not start the sentence) stands inside
+    the match or right after it: the text is then about a named person, not anyone."""
 
 
 class RuleBook:
@@ -408,7 +411,7 @@ def _read_categories(reader: _Reader, value: Any) -> tuple[Category, ...]:
 
 _RULE_REQUIRED = ("id", "terms", "severity", "alternatives", "reason", "source", "examples")
 _RULE_OPTIONAL = ("type", "patterns", "case", "only_near", "unless_near", "window", "exceptions", "allow_quoted",
-                  "inflect", "compounds", "parts")
+                  "inflect", "compounds", "parts", "unless_name")
 RULE_TYPES = ("term", "pattern")
 
 
@@ -469,6 +472,7 @@ def _read_rule(reader: _Reader, loc: tuple, item: Any, lang: str, category: str)
     )
     window = get("window", reader.number, 1, 30) or 6
     allow_quoted = bool(get("allow_quoted", reader.boolean))
+    unless_name = bool(get("unless_name", reader.boolean))
     inflect = get("inflect", reader.boolean)
     compounds = get("compounds", reader.boolean)
     examples = _read_examples(reader, loc + ("examples",), data.get("examples")) if "examples" in data else None
@@ -487,7 +491,7 @@ def _read_rule(reader: _Reader, loc: tuple, item: Any, lang: str, category: str)
     return Rule(rule_id, terms, patterns, category, severity, alternatives, reason, source, case,
                 only_near, unless_near, window, exceptions, allow_quoted, examples,
                 inflect=case != "exact" if inflect is None else inflect,
-                compounds=(lang == "nl") if compounds is None else compounds, parts=parts)
+                compounds=(lang == "nl") if compounds is None else compounds, parts=parts, unless_name=unless_name)
 
 
 def _read_examples(reader: _Reader, loc: tuple, value: Any) -> Examples | None:

@@ -125,7 +125,7 @@ def test_an_unknown_key_is_reported_with_its_position(own_rules: Path) -> None:
     assert len(problems) == 1
     assert problems[0].endswith(f"nl/gender.yml:{line}:5: rule nl-dames-en-heren.colour: unknown key 'colour' — expected one of: "
                                 "id, terms, severity, alternatives, reason, source, examples, type, patterns, case, "
-                                "only_near, unless_near, window, exceptions, allow_quoted, inflect, compounds, parts")
+                                "only_near, unless_near, window, exceptions, allow_quoted, inflect, compounds, parts, unless_name")
 
 
 def test_a_missing_field_is_reported(own_rules: Path) -> None:

@@ -58,6 +58,13 @@ class _Conditions:
             return None
         return re.compile("|".join(rule.patterns or [term_regex(term, fold=False) for term in rule.terms]))
 
+    def _capitalised_as_the_term(self, text: str, start: int) -> bool:
+        """An inflected form keeps the capital of its term (Kaukasiërs, not a kaukasisch tapijt)."""
+        capital = any(term[:1].isupper() for term in self.rule.terms)
+        if text[start].isupper() == capital:
+            return True
+        return text[start].isupper() and _starts_sentence(text, start)
+
     @cached_property
     def own_words(self) -> frozenset[str]:
         return frozenset(word for term in self.rule.terms for word in re.findall(r"[^\W\d_]+", term.lower()))
@@ -74,9 +81,13 @@ class _Conditions:
     def exceptions(self) -> re.Pattern | None:
         return phrase_pattern(list(self.rule.exceptions))
 
-    def hold(self, text: str, low: str, start: int, end: int, accept: re.Pattern | None) -> bool:
-        if self.exact is not None and not _exact_case(self.exact, text, start, end):
-            return False
+    def hold(self, text: str, low: str, start: int, end: int, accept: re.Pattern | None, form: bool = False) -> bool:
+        """Whether the rule applies to the hit; ``form``: the hit is an inflection or a compound."""
+        if self.exact is not None:
+            if form and not self._capitalised_as_the_term(text, start):
+                return False
+            if not form and not _exact_case(self.exact, text, start, end):
+                return False
         if self.exceptions is not None and _covered(self.exceptions, low, start, end):
             return False
         if accept is not None and _covered(accept, low, start, end):
@@ -217,7 +228,7 @@ class Matcher:
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             rule = entry[0]
-            if self._conditions[rule.id].hold(text, low, start, end, self._accept):
+            if self._conditions[rule.id].hold(text, low, start, end, self._accept, form=True):
                 added.append(Hit(rule, start, end))
         if not added:
             return hits

@@ -70,21 +70,41 @@ def _short_final_syllable(word: str) -> bool:
 def _dutch_forms(word: str) -> set[str]:
     forms = {word}
     if word.endswith("man"):
-        forms |= {word + "nen", word[:-3] + "lieden", word[:-3] + "lui", word + "netje"}
-    if word.endswith(_DUTCH_WEAK_ENDINGS) or word[-1] in "aiouy":
+        forms |= {word + "nen", word + "netje"}
+    if (word.endswith(_DUTCH_WEAK_ENDINGS) and not word.endswith("eer")) or word[-1] in "aiouy":
         forms |= {word + "s", word + "'s"}
-    if word.endswith(("er", "aar")):
+    if word.endswith("en") and len(word) >= 5:
+        return forms | _dutch_verb_forms(word)
+    if word.endswith(("er", "aar")) and not word.endswith("eer"):
         forms |= {word + "in", word + "innen", word + "tje", word + "tjes", word[:-2] + "ster", word[:-2] + "sters"}
         return forms
     if word.endswith("e"):
         forms |= {word + "n", word + "s", word + "tje", word + "tjes"}
         return forms
-    stem = _dutch_stem(word)
-    forms |= {stem + "en", stem + "e", stem + "in", stem + "innen"}
+    stems = {_dutch_stem(word)}
+    if _ends_consonant_vowel_consonant(word) and word[-2:-1] != word[-3:-2]:
+        stems.add(word + word[-1])  # stress decides: verschil → verschillen, but kannibaal → kannibalen
+    for stem in stems:
+        forms |= {stem + "en", stem + "e", stem + "in", stem + "innen", stem + "etje", stem + "etjes"}
+    forms |= {word + "se", word + "s"}  # creool → creoolse (adjective of a people or place)
     for ending in ("je", "tje", "pje", "kje"):
         forms |= {word + ending, word + ending + "s"}
-    if _short_final_syllable(word):
-        forms |= {stem + "etje", stem + "etjes"}
+    return forms
+
+
+def _dutch_verb_forms(infinitive: str) -> set[str]:
+    """Present and past forms of a regular Dutch verb (kampen → kampt, kampte, gekampt)."""
+    body = infinitive[:-2]
+    stem = body
+    if len(body) >= 2 and body[-1] == body[-2] and body[-1] not in _VOWELS:
+        stem = body[:-1]  # zeggen → zeg
+    elif len(body) >= 3 and body[-1] not in _VOWELS | {"w"} and body[-2] in "aeou" and body[-3] not in _VOWELS:
+        stem = body[:-1] + body[-2] + body[-1]  # maken → maak
+    stem = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
+    forms = {stem + "t"}  # the bare stem is left out: it is often a noun of its own (kampen → kamp)
+    for past in ("te", "ten", "de", "den"):
+        forms.add(stem + past)
+    forms |= {"ge" + stem + "t", "ge" + stem + "d"}
     return forms
 
 

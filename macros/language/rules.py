@@ -490,7 +490,7 @@ def _read_rule(reader: _Reader, loc: tuple, item: Any, lang: str, category: str)
         return None
     return Rule(rule_id, terms, patterns, category, severity, alternatives, reason, source, case,
                 only_near, unless_near, window, exceptions, allow_quoted, examples,
-                inflect=case != "exact" if inflect is None else inflect,
+                inflect=True if inflect is None else inflect,
                 compounds=(lang == "nl") if compounds is None else compounds, parts=parts, unless_name=unless_name)
 
 

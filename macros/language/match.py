@@ -112,8 +112,9 @@ class Matcher:
         self._lang = lang or (rules[0].id.split("-")[0] if rules else "en")
         self._by_key: dict[str, Rule] = {}
         self._by_group: dict[str, Rule] = {}
-        self._forms: dict[str, Rule] = {}
-        """Generated forms of single-word terms → rule (checked against the lexicon at a hit)."""
+        self._generated: set[str] = set()
+        """Keys of generated forms (checked against the lexicon at a hit, see ``_plausible_form``)."""
+        self._form_checks: dict[str, bool] = {}
         self._parts: dict[str, Rule] = {}
         """Forms that count as the first or last part of a compound → rule."""
         self._explicit: set[str] = set()
@@ -143,8 +144,9 @@ class Matcher:
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accept = phrase_pattern(list(accept))
         self._shortest_part = min((len(part) for part in self._parts), default=0)
+        self._candidates = self._candidate_words()
         self._words: dict[str, tuple[Rule, bool] | None] = {}
-        """Per distinct lower-case word: the rule it hits (and whether the hit needs the lexicon's consent)."""
+        """Per distinct lower-case word: the rule it hits as a compound, or None."""
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -160,8 +162,10 @@ class Matcher:
             if len(pieces) == 1 and term.isalpha():
                 forms = morphology.inflections(term, self._lang) if rule.inflect else {term}
                 for form in forms:
-                    if form not in self._explicit:
-                        self._forms.setdefault(form, rule)
+                    if form not in self._explicit and term_key(form) not in self._by_key:
+                        self._by_key[term_key(form)] = rule
+                        self._generated.add(term_key(form))
+                        variants.append(form)
                     if rule.compounds and len(form) >= 4:
                         self._parts.setdefault(form, rule)
             elif len(pieces) > 1 and rule.inflect:
@@ -201,30 +205,39 @@ class Matcher:
                 break
             start, end = found.span()
             group = found.lastgroup
-            rule = self._by_key.get(term_key(found.group())) if group == "t" else self._by_group.get(group)
-            if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept):
+            generated = False
+            if group == "t":
+                key = term_key(found.group())
+                rule = self._by_key.get(key)
+                generated = key in self._generated
+                if generated and rule is not None and not self._form_ok(key, rule):
+                    rule = None
+            else:
+                rule = self._by_group.get(group)
+            if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept, form=generated):
                 hits.append(Hit(rule, start, end))
                 # a pattern can span a clause; the words inside it may still hit rules of their own
                 position = start + 1 if rule.patterns else end
             else:
                 position = start + 1
-        if self._forms or self._parts:
+        if self._parts:
             hits = self._word_hits(text, low, hits)
         return hits
 
     def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
-        """Add the hits of inflected forms and compounds, for words no other hit covers."""
+        """Add the hits of compounds, for words no other hit covers (each distinct word is
+        analysed once per matcher)."""
+        if self._candidates is not None and self._candidates.search(low) is None:
+            return hits
+        words = self._words
         taken = [(hit.start, hit.end) for hit in hits if not hit.rule.patterns]
         added: list[Hit] = []
-        words = self._words
-        for found in _LOOKED_UP.finditer(low):
-            word = found.group()
+        for start, end, word in self._words_to_analyse(low):
             entry = words.get(word, False)
             if entry is False:
                 entry = words[word] = self._analyse(word)
             if entry is None:
                 continue
-            start, end = found.span()
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             rule = entry[0]
@@ -236,31 +249,69 @@ class Matcher:
 
     def _analyse(self, word: str) -> tuple[Rule, bool] | None:
         """The rule a word hits through its form or as a compound, or None."""
+        if word in self._explicit:
+            return None  # the prefix tree finds it (and its conditions decide)
         bare = _POSSESSIVE.sub("", word)
-        for candidate in dict.fromkeys((word, bare)):
-            rule = self._forms.get(candidate)
-            if rule is not None and self._plausible_form(candidate, rule):
-                return rule, True
         pieces = [piece for piece in morphology.HYPHENS.split(bare) if piece]
         if len(pieces) > 1:
             return self._hyphenated(pieces)
         if not self._parts or len(bare) < self._shortest_part + morphology.MIN_PART:
             return None
-        split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part)
+        split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part,
+                                          lambda rule: not self._excepted(rule, bare))
         return (split[0], True) if split else None
+
+    def _excepted(self, rule: Rule, word: str) -> bool:
+        """Whether one of the rule's exceptions is this very word (checked before the dictionary loads)."""
+        exceptions = self._conditions[rule.id].exceptions
+        return exceptions is not None and exceptions.fullmatch(word) is not None
 
     def _hyphenated(self, pieces: list[str]) -> tuple[Rule, bool] | None:
         """man-hours, slaven-handel: a flagged part beside a real word."""
         for index, piece in enumerate(pieces):
-            rule = self._parts.get(piece) or self._forms.get(piece)
-            if rule is None and piece in self._explicit:
-                rule = self._by_key.get(term_key(piece))
+            rule = self._parts.get(piece) or self._by_key.get(term_key(piece))
             if rule is None:
                 continue
             others = pieces[:index] + pieces[index + 1:]
             if any(morphology.lexicon(self._lang).known(other) for other in others):
                 return rule, True
         return None
+
+    def _candidate_words(self) -> re.Pattern | None:
+        """None where parts may open a compound (Dutch: every word is worth a look); else a
+        pattern for the parts at the end of a word or beside a hyphen (English), which is far
+        cheaper to search for than every word."""
+        if morphology.part_may_open(self._lang) or not self._parts:
+            return None
+        ends = "|".join(sorted((re.escape(part) for part in self._parts), key=len, reverse=True))
+        return re.compile(rf"(?:{ends})(?![^\W_])|(?<![^\W_])(?:{ends})[\-\u2010\u2011][^\W\d_]")
+
+    def _words_to_analyse(self, low: str) -> list[re.Match] | list[tuple[int, int, str]]:
+        """(start, end, word) of the words worth a compound analysis."""
+        if self._candidates is None:
+            words = self._words
+            hit = False
+            for word in set(_LOOKED_UP.findall(low)):
+                entry = words.get(word, False)
+                if entry is False:
+                    entry = words[word] = self._analyse(word)
+                hit = hit or entry is not None
+            if not hit:
+                return []
+            return [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(low)
+                    if words[found.group()] is not None]
+        words = []
+        for found in self._candidates.finditer(low):
+            word = _LOOKED_UP.match(low, _word_start(low, found.start()))
+            if word is not None and word.end() >= found.end() - 1:
+                words.append((word.start(), word.end(), word.group()))
+        return words
+
+    def _form_ok(self, key: str, rule: Rule) -> bool:
+        found = self._form_checks.get(key)
+        if found is None:
+            found = self._form_checks[key] = self._plausible_form(key, rule)
+        return found
 
     def _plausible_form(self, form: str, rule: Rule) -> bool:
         """A generated form counts unless the dictionary knows it as a form of another word
@@ -271,6 +322,13 @@ class Matcher:
         lemma = words.lemma(form)
         return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
             or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
+
+
+def _word_start(low: str, position: int) -> int:
+    """Where the word around ``position`` starts (letters, apostrophes and hyphens inside it)."""
+    while position > 0 and (low[position - 1].isalpha() or low[position - 1] in "'\u2019-\u2010\u2011"):
+        position -= 1
+    return position
 
 
 def _exact_case(pattern: re.Pattern, text: str, start: int, end: int) -> bool:

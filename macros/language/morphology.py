@@ -148,22 +148,27 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(lang)
 
 
-def split_compound(word: str, lang: str, parts: dict[str, object], shortest: int) -> tuple[object, str] | None:
+def part_may_open(lang: str) -> bool:
+    return _PART_FIRST[lang]
+
+
+def split_compound(word: str, lang: str, parts: dict, shortest: int, allowed=lambda rule: True) -> tuple[object, str] | None:
     """The rule of a part (``parts`` maps forms to rules) that starts or ends ``word`` while the
     rest of ``word`` is a real word (after a linking s, e or en), with that part; else None.
 
-    The longest part wins. ``shortest`` is the length of the shortest key of ``parts``.
+    The longest part wins. ``shortest`` is the length of the shortest key of ``parts``;
+    ``allowed(rule)`` can rule a candidate out before the dictionary is consulted.
     """
     if len(word) < shortest + MIN_PART:
         return None
     words = lexicon(lang)
     for cut in range(len(word) - MIN_PART, shortest - 1 if _PART_FIRST[lang] else len(word), -1):
         head = word[:cut]
-        if head in parts and _word_with_link(word[cut:], words, lang, leading=True):
+        if head in parts and allowed(parts[head]) and _word_with_link(word[cut:], words, lang, leading=True):
             return parts[head], head
     for cut in range(MIN_PART, len(word) - shortest + 1):
         tail = word[cut:]
-        if tail in parts and _word_with_link(word[:cut], words, lang, leading=False):
+        if tail in parts and allowed(parts[tail]) and _word_with_link(word[:cut], words, lang, leading=False):
             return parts[tail], tail
     return None
 

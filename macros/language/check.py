@@ -26,8 +26,6 @@ EXCLUDED_DATA = ("data/language", "data/schema")
 """Rule files and schemas are not text for the public."""
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site", "site-internal"})
 
-LONG_SENTENCE = "long-sentence"
-READABILITY = "readability"
 PLAIN = "plain-language"
 INVISIBLE = "invisible-character"
 MIXED_SCRIPT = "mixed-script"
@@ -126,7 +124,7 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
         if lang is None:
             continue
         if lang not in tools:
-            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.settings.sentence_length, lang))
+            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.metrics.sentence_length.maximum, lang))
         matcher, splitter, limit = tools[lang]
         seen = normalise(segment.text)
         text = seen.text
@@ -143,13 +141,13 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
             if text.count(" ", start, end) + text.count("\n", start, end) >= limit * 3 // 4:
                 words = readability.word_count(text, start, end)
                 if words > limit:
-                    flags.append(_long_sentence_flag(place, start, end, words, limit))
+                    flags.append(_long_sentence_flag(book.metrics.sentence_length, place, start, end, words, limit))
         if with_readability:
             if lang not in tallies:
                 tallies[lang] = (readability.Tally(), place.start(_first_word(text)))
             tallies[lang][0].add(text, len(spans))
     for lang, (tally, first) in tallies.items():
-        flag = _readability_flag(book, lang, tally, first)
+        flag = _readability_flag(book.metrics.readability, lang, tally, first)
         if flag is not None:
             flags.append(flag)
     return flags
@@ -186,7 +184,8 @@ def _splitter(book: RuleBook, lang: str) -> readability.SentenceSplitter:
 
 @lru_cache(maxsize=16)
 def _suppressible(book: RuleBook) -> frozenset[str]:
-    return frozenset({rule.id for rules in book.rules.values() for rule in rules} | {LONG_SENTENCE, INVISIBLE, MIXED_SCRIPT})
+    return frozenset({rule.id for rules in book.rules.values() for rule in rules}
+                     | {book.metrics.sentence_length.id, INVISIBLE, MIXED_SCRIPT})
 
 
 def _rule_flag(rule, place: _Place, text: str, start: int, end: int) -> Flag:
@@ -219,38 +218,37 @@ def _anomaly_flag(segment: Segment, anomaly: Anomaly) -> Flag:
                 INVISIBLE if anomaly.kind == "invisible" else MIXED_SCRIPT, CHARACTERS, "error", message, (), segment.block)
 
 
-def _long_sentence_flag(place: _Place, start: int, end: int, words: int, limit: int) -> Flag:
-    segment = place.segment
+def _long_sentence_flag(metric, place: _Place, start: int, end: int, words: int, limit: int) -> Flag:
     return Flag(
         place.start(start),
         place.end(end),
-        LONG_SENTENCE,
-        PLAIN,
-        "suggestion",
+        metric.id,
+        metric.category,
+        metric.severity,
         f"This sentence has {words} words; sentences of at most {limit} words are easier to follow. "
         "Consider splitting it.",
         (),
-        segment.block,
+        place.segment.block,
     )
 
 
-def _readability_flag(book: RuleBook, lang: str, tally: readability.Tally, first: int) -> Flag | None:
-    settings = book.settings.readability
+def _readability_flag(metric, lang: str, tally: readability.Tally, first: int) -> Flag | None:
     words, syllables = tally.totals(lang)
-    if words < settings.min_words or tally.sentences == 0:
+    if words < metric.min_words or tally.sentences == 0:
         return None
-    score = readability.reading_ease(lang, words, tally.sentences, syllables)
-    minimum = getattr(settings.minimum_score, lang)
+    formula = getattr(metric.formula, lang)
+    score = formula.score(words, tally.sentences, syllables)
+    minimum = getattr(metric.minimum, lang)
     if score >= minimum:
         return None
     language = "Dutch" if lang == "nl" else "English"
     return Flag(
         first,
         first,
-        READABILITY,
-        PLAIN,
-        "suggestion",
-        f"The {language} text of this file scores {score:.0f} on the {readability.formula_name(lang)} "
+        metric.id,
+        metric.category,
+        metric.severity,
+        f"The {language} text of this file scores {score:.0f} on the {formula.name} "
         f"reading-ease scale; text at level B1 usually scores {minimum:.0f} or more "
         f"({words} words in {tally.sentences} sentences). Consider shorter sentences and everyday words.",
     )

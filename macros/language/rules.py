@@ -43,15 +43,43 @@ class Category(NamedTuple):
     description: PerLanguage
 
 
+class Formula(NamedTuple):
+    """Reading ease = constant − per_word_in_sentence × words/sentences − per_syllable_in_word × syllables/words."""
+
+    name: str
+    constant: float
+    per_word_in_sentence: float
+    per_syllable_in_word: float
+
+    def score(self, words: int, sentences: int, syllables: int) -> float:
+        return self.constant - self.per_word_in_sentence * (words / sentences) - self.per_syllable_in_word * (syllables / words)
+
+
+class SentenceLength(NamedTuple):
+    id: str
+    category: str
+    severity: str
+    maximum: PerLanguage
+
+
 class Readability(NamedTuple):
+    id: str
+    category: str
+    severity: str
     min_words: int
-    minimum_score: PerLanguage
+    minimum: PerLanguage
+    formula: PerLanguage
+
+
+class Metrics(NamedTuple):
+    """The plain-language measures (``metrics.yml``), rules with a threshold instead of terms."""
+
+    sentence_length: SentenceLength
+    readability: Readability
 
 
 class Settings(NamedTuple):
     report_from: str
-    sentence_length: PerLanguage
-    readability: Readability
     abbreviations: PerLanguage
     disabled_rules: tuple[str, ...]
     categories: tuple[Category, ...]
@@ -119,10 +147,12 @@ class RuleBook:
     """
 
     def __init__(self, directory: Path, settings: Settings, rules: dict[str, tuple[Rule, ...]],
-                 example_places: dict[tuple[str, str, int], str], agreement: Agreement | None = None):
+                 example_places: dict[tuple[str, str, int], str], agreement: Agreement | None = None,
+                 metrics: Metrics | None = None):
         self.directory = directory
         self.settings = settings
         self.agreement = agreement
+        self.metrics = metrics
         self.rules = rules
         self.example_places = example_places
         """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
@@ -152,7 +182,7 @@ def rule_files(directory: Path) -> dict[str, list[Path]]:
 def load_rulebook(directory: Path) -> RuleBook:
     """Load and validate the rule files in ``directory`` (cached until a file changes)."""
     directory = Path(directory).resolve()
-    files = [directory / "settings.yml", directory / AGREEMENT_FILE]
+    files = [directory / "settings.yml", directory / AGREEMENT_FILE, directory / METRICS_FILE]
     files += [file for paths in rule_files(directory).values() for file in paths]
     stamp = tuple((file, file.stat().st_mtime_ns if file.exists() else None) for file in files)
     cached = _cache.get(directory)
@@ -191,6 +221,7 @@ def _load(directory: Path) -> RuleBook:
             found.extend(file_rules)
         rules[lang] = tuple(found)
     agreement = read_agreement(directory / AGREEMENT_FILE, problems)
+    metrics = read_metrics(directory / METRICS_FILE, problems, categories)
     known = {rule.id for lang_rules in rules.values() for rule in lang_rules}
     for rule_id in agreement.added_rules if agreement and known else ():
         if rule_id not in known:
@@ -201,7 +232,8 @@ def _load(directory: Path) -> RuleBook:
         problems[:0] = settings_reader.problems
     if problems:
         raise InputError(problems)
-    return RuleBook(directory=directory, settings=settings, rules=rules, example_places=places, agreement=agreement)
+    return RuleBook(directory=directory, settings=settings, rules=rules, example_places=places, agreement=agreement,
+                    metrics=metrics)
 
 
 def _shown(path: Path) -> str:
@@ -349,7 +381,7 @@ def _item(value: Any, index: int) -> Any:
     return value[index] if isinstance(value, list) and 0 <= index < len(value) else None
 
 
-_SETTINGS_KEYS = ("report_from", "sentence_length", "readability", "abbreviations", "categories")
+_SETTINGS_KEYS = ("report_from", "abbreviations", "categories")
 
 
 def _read_settings(reader: _Reader) -> Settings | None:
@@ -358,28 +390,71 @@ def _read_settings(reader: _Reader) -> Settings | None:
         return None
     before = len(reader.problems)
     report_from = reader.choice(data.get("report_from"), ("report_from",), SEVERITY_CHOICES) if "report_from" in data else None
-    sentence_length = reader.per_language(
-        data.get("sentence_length"), ("sentence_length",), lambda value, loc: reader.number(value, loc, 5, 80)
-    ) if "sentence_length" in data else None
-    readability = _read_readability(reader, data.get("readability")) if "readability" in data else None
     abbreviations = reader.per_language(data.get("abbreviations"), ("abbreviations",), reader.texts) if "abbreviations" in data else None
     disabled = reader.texts(data.get("disabled_rules"), ("disabled_rules",))
     categories = _read_categories(reader, data.get("categories")) if "categories" in data else ()
-    if len(reader.problems) > before or None in (report_from, sentence_length, readability, abbreviations):
+    if len(reader.problems) > before or None in (report_from, abbreviations):
         return None
-    return Settings(report_from, sentence_length, readability, abbreviations, disabled, categories)
+    return Settings(report_from, abbreviations, disabled, categories)
 
 
-def _read_readability(reader: _Reader, value: Any) -> Readability | None:
-    data = reader.mapping(value, ("readability",), ("min_words", "minimum_score"))
-    if data is None or "min_words" not in data or "minimum_score" not in data:
+METRICS_FILE = "metrics.yml"
+_MEASURES = {"sentence-words": "long-sentence", "reading-ease": "readability"}
+
+
+def read_metrics(path: Path, problems: list[str], categories: set[str] | None) -> Metrics | None:
+    """The plain-language measures; problems are added to ``problems``."""
+    reader = _open(path, problems)
+    if reader is None:
         return None
-    words = reader.number(data["min_words"], ("readability", "min_words"), 20, 100_000)
-    scores = reader.per_language(
-        data["minimum_score"], ("readability", "minimum_score"),
-        lambda item, loc: reader.number(item, loc, 0, 120, float),
-    )
-    return Readability(words, scores) if words is not None and scores is not None else None
+    data = reader.mapping(reader.data, (), ("metrics",))
+    items = data.get("metrics") if data else None
+    found: dict[str, Any] = {}
+    if not isinstance(items, list):
+        reader.problem(("metrics",), "this is not a list of measures — expected '- id: long-sentence' and '- id: readability'")
+        items = []
+    for index, item in enumerate(items):
+        loc = ("metrics", index)
+        keys = reader.mapping(item, loc, ("id", "category", "severity", "measure"),
+                              ("maximum", "min_words", "minimum", "formula"))
+        if keys is None:
+            continue
+        measure = reader.choice(keys.get("measure"), loc + ("measure",), tuple(_MEASURES))
+        metric_id = keys.get("id")
+        if measure and metric_id != _MEASURES[measure]:
+            reader.problem(loc + ("id",), f"{metric_id!r} is not allowed here — expected the id {_MEASURES[measure]} "
+                           f"for the measure {measure}")
+            continue
+        category = reader.text(keys.get("category"), loc + ("category",))
+        if category and categories is not None and category not in categories:
+            reader.problem(loc + ("category",), f"unknown category '{category}' — expected one of: {', '.join(sorted(categories))}")
+        severity = reader.choice(keys.get("severity"), loc + ("severity",), SEVERITY_CHOICES)
+        if measure == "sentence-words":
+            maximum = reader.per_language(keys.get("maximum"), loc + ("maximum",),
+                                          lambda value, at: reader.number(value, at, 5, 80))
+            found[measure] = SentenceLength(metric_id, category, severity, maximum)
+        elif measure == "reading-ease":
+            words = reader.number(keys.get("min_words"), loc + ("min_words",), 20, 100_000)
+            minimum = reader.per_language(keys.get("minimum"), loc + ("minimum",),
+                                          lambda value, at: reader.number(value, at, 0, 120, float))
+            formula = reader.per_language(keys.get("formula"), loc + ("formula",), lambda value, at: _formula(reader, value, at))
+            found[measure] = Readability(metric_id, category, severity, words, minimum, formula)
+    for measure, metric_id in _MEASURES.items():
+        if measure not in found and not reader.problems:
+            reader.problem(("metrics",), f"the measure {metric_id} is missing — expected an entry with measure: {measure}")
+    problems.extend(reader.problems)
+    if reader.problems:
+        return None
+    return Metrics(found["sentence-words"], found["reading-ease"])
+
+
+def _formula(reader: _Reader, value: Any, loc: tuple) -> Formula | None:
+    keys = reader.mapping(value, loc, Formula._fields)
+    if keys is None or any(key not in keys for key in Formula._fields):
+        return None
+    name = reader.text(keys["name"], loc + ("name",))
+    numbers = [reader.number(keys[key], loc + (key,), 0, 1000, float) for key in Formula._fields[1:]]
+    return None if name is None or None in numbers else Formula(name, *numbers)
 
 
 def _read_categories(reader: _Reader, value: Any) -> tuple[Category, ...]:

@@ -240,6 +240,8 @@ class Matcher:
                 continue
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
+            if text[start].isupper() and not _starts_sentence(text, start):
+                continue  # a name (Newman, Freeman), not a compound of a flagged word
             rule = entry[0]
             if self._conditions[rule.id].hold(text, low, start, end, self._accept, form=True):
                 added.append(Hit(rule, start, end))

@@ -82,6 +82,6 @@ def test_the_guide_page_shows_the_agreement_in_both_languages(own_rules: Path) -
                                   ("en", "Our language agreement", "Stops publication")):
         html = language_guide(None, PageContext(lang), root)
         assert f'<h2 id="guide-agreement">{heading}</h2>' in html
-        assert f"<dt>{blocks}</dt>" in html
-        assert "<dd>2.3</dd>" in html
+        assert f'<th scope="row">{blocks}</th>' in html
+        assert "<td>2.3</td>" in html
         assert agreement(lang, root)["agreed_by"][0] in html.replace("&#39;", "'")

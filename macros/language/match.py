@@ -122,7 +122,7 @@ class Matcher:
         extra: list[str] = []
         for number, rule in enumerate(rules):
             if rule.patterns:  # the terms are then only what the guide shows
-                own = [f"(?i:{pattern})" for pattern in rule.patterns]
+                own = [f"(?:{pattern})" for pattern in rule.patterns]  # the text is lower-cased already
             else:
                 own = [term_regex(term, fold=True) for term in rule.terms if has_wildcard(term)]
                 for term in rule.terms:
@@ -157,17 +157,23 @@ class Matcher:
                 self._parts.setdefault(form, rule)
         if not rule.inflect and not rule.compounds:
             return variants
+        singles = [term for term in words_of if term.isalpha()]
+        nouns = {form for term in singles for form in morphology.inflections(term, self._lang, verb=False) if form != term}
         for term in words_of:
             pieces = term.split(" ")
             if len(pieces) == 1 and term.isalpha():
-                forms = morphology.inflections(term, self._lang) if rule.inflect else {term}
+                # a term that is the plural of another term of the rule is a noun, not a verb
+                verb = term not in nouns
+                forms = morphology.inflections(term, self._lang, verb=verb) if rule.inflect else {term}
                 for form in forms:
                     if form not in self._explicit and term_key(form) not in self._by_key:
                         self._by_key[term_key(form)] = rule
                         self._generated.add(term_key(form))
                         variants.append(form)
-                    if rule.compounds and len(form) >= 4:
-                        self._parts.setdefault(form, rule)
+                if rule.compounds:
+                    for form in morphology.inflections(term, self._lang, verb=False) if rule.inflect else {term}:
+                        if len(form) >= 4:
+                            self._parts.setdefault(form, rule)
             elif len(pieces) > 1 and rule.inflect:
                 for index in (0, len(pieces) - 1):
                     if not pieces[index].isalpha():

@@ -31,9 +31,16 @@ flagged word, and man- opens many innocent ones (manage, mandate); -man closes t
 """Linking sounds between the parts of a compound (slavenhandel, arbeidsmarkt)."""
 
 
-def inflections(term: str, lang: str) -> set[str]:
-    """Regular forms of a single lower-case word, the word itself included."""
-    return _dutch_forms(term) if lang == "nl" else _english_forms(term)
+def inflections(term: str, lang: str, *, verb: bool = True) -> set[str]:
+    """Regular forms of a single lower-case word, the word itself included.
+
+    With ``verb=False`` a Dutch word in -en is taken as a plural noun, not as a verb.
+    """
+    if lang != "nl":
+        return _english_forms(term)
+    if verb and term.endswith("en") and len(term) >= 5:
+        return _dutch_verb_forms(term) | {term}
+    return _dutch_forms(term)
 
 
 def _english_forms(word: str) -> set[str]:
@@ -74,7 +81,7 @@ def _dutch_forms(word: str) -> set[str]:
     if (word.endswith(_DUTCH_WEAK_ENDINGS) and not word.endswith("eer")) or word[-1] in "aiouy":
         forms |= {word + "s", word + "'s"}
     if word.endswith("en") and len(word) >= 5:
-        return forms | _dutch_verb_forms(word)
+        return forms  # a plural: its singular is the base form
     if word.endswith(("er", "aar")) and not word.endswith("eer"):
         forms |= {word + "in", word + "innen", word + "tje", word + "tjes", word[:-2] + "ster", word[:-2] + "sters"}
         return forms

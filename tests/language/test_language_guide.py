@@ -85,3 +85,5 @@ def test_the_guide_page_shows_the_agreement_in_both_languages(own_rules: Path) -
         assert f'<th scope="row">{blocks}</th>' in html
         assert "<td>2.3</td>" in html
         assert agreement(lang, root)["agreed_by"][0] in html.replace("&#39;", "'")
+        assert "Words Matter" in html or "Woorden doen ertoe" in html  # the licence asks for this credit
+        assert f'href="https://creativecommons.org/licenses/by-sa/4.0/deed.{lang}"' in html

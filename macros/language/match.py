@@ -94,7 +94,8 @@ class _Conditions:
             return False
         if self.only_near is not None or self.unless_near is not None:
             nearby = _neighbourhood(low, start, end, self.rule.window)
-            if self.only_near is not None and not self.only_near.search(nearby):
+            # the words of a longer hit count as near (key priorities)
+            if self.only_near is not None and not self.only_near.search(nearby + " \u00b7 " + low[start:end]):
                 return False
             if self.unless_near is not None and self.unless_near.search(nearby):
                 return False
@@ -118,6 +119,8 @@ class Matcher:
         self._parts: dict[str, Rule] = {}
         """Forms that count as the first or last part of a compound → rule."""
         self._explicit: set[str] = set()
+        self._explicit_keys: set[str] = set()
+        self._in_tree: set[str] = set()
         plain: list[str] = []
         extra: list[str] = []
         for number, rule in enumerate(rules):
@@ -130,6 +133,7 @@ class Matcher:
                         plain.append(term)
                         self._by_key.setdefault(term_key(term), rule)
                         self._explicit.add(term.lower())
+                        self._explicit_keys.add(term_key(term))
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
@@ -157,18 +161,18 @@ class Matcher:
                 self._parts.setdefault(form, rule)
         if not rule.inflect and not rule.compounds:
             return variants
-        singles = [term for term in words_of if term.isalpha()]
-        nouns = {form for term in singles for form in morphology.inflections(term, self._lang, verb=False) if form != term}
         for term in words_of:
             pieces = term.split(" ")
             if len(pieces) == 1 and term.isalpha():
-                # a term that is the plural of another term of the rule is a noun, not a verb
-                verb = term not in nouns
-                forms = morphology.inflections(term, self._lang, verb=verb) if rule.inflect else {term}
+                forms = morphology.inflections(term, self._lang) if rule.inflect else {term}
                 for form in forms:
-                    if form not in self._explicit and term_key(form) not in self._by_key:
-                        self._by_key[term_key(form)] = rule
-                        self._generated.add(term_key(form))
+                    if form in self._explicit or form in self._in_tree:
+                        continue
+                    key = term_key(form)  # "woordvoerster's" and "woordvoersters" share a key
+                    if self._by_key.setdefault(key, rule) is rule:
+                        self._in_tree.add(form)
+                        if key not in self._explicit_keys:
+                            self._generated.add(key)
                         variants.append(form)
                 if rule.compounds:
                     for form in morphology.inflections(term, self._lang, verb=False) if rule.inflect else {term}:
@@ -179,6 +183,8 @@ class Matcher:
                     if not pieces[index].isalpha():
                         continue
                     for form in morphology.inflections(pieces[index], self._lang) - {pieces[index]}:
+                        if form in self._explicit:
+                            continue  # another rule's own word (transgendered) is not this rule's form
                         variant = " ".join(pieces[:index] + [form] + pieces[index + 1:])
                         if term_key(variant) not in self._by_key:
                             self._by_key[term_key(variant)] = rule

@@ -24,6 +24,9 @@ from .model import SEVERITIES, InputError
 from .terms import term_key, term_problem
 
 LANGUAGES = ("nl", "en")
+PLAIN_LANGUAGE = "plain-language"
+"""Its Dutch rules do not look inside compounds unless they ask to: officialese is a word of its
+own (heden), and as part of a compound it is usually another word (eenheden)."""
 AGREEMENT_FILE = "agreement.yml"
 SEVERITY_CHOICES = tuple(reversed(SEVERITIES))
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
@@ -566,7 +569,7 @@ def _read_rule(reader: _Reader, loc: tuple, item: Any, lang: str, category: str)
     return Rule(rule_id, terms, patterns, category, severity, alternatives, reason, source, case,
                 only_near, unless_near, window, exceptions, allow_quoted, examples,
                 inflect=True if inflect is None else inflect,
-                compounds=(lang == "nl") if compounds is None else compounds, parts=parts, unless_name=unless_name)
+                compounds=(lang == "nl" and category != PLAIN_LANGUAGE) if compounds is None else compounds, parts=parts, unless_name=unless_name)
 
 
 def _read_examples(reader: _Reader, loc: tuple, value: Any) -> Examples | None:

@@ -179,10 +179,12 @@ class Matcher:
                         if len(form) >= 4:
                             self._parts.setdefault(form, rule)
             elif len(pieces) > 1 and rule.inflect:
-                for index in (0, len(pieces) - 1):
-                    if not pieces[index].isalpha():
-                        continue
-                    for form in morphology.inflections(pieces[index], self._lang) - {pieces[index]}:
+                # the first word may be a verb (suffers from, lijdt aan), the last a noun (slave owners)
+                choices = ((0, morphology.inflections), (len(pieces) - 1, morphology.plurals))
+                for index, make in choices:
+                    if not pieces[index].isalpha() or len(pieces[index]) <= 3:
+                        continue  # the, een, aan: function words do not inflect here
+                    for form in make(pieces[index], self._lang) - {pieces[index]}:
                         if form in self._explicit:
                             continue  # another rule's own word (transgendered) is not this rule's form
                         variant = " ".join(pieces[:index] + [form] + pieces[index + 1:])

@@ -43,6 +43,23 @@ def inflections(term: str, lang: str, *, verb: bool = True) -> set[str]:
     return _dutch_forms(term)
 
 
+def plurals(word: str, lang: str) -> set[str]:
+    """The plural forms of a noun (the last word of a phrase such as slave owner → slave owners)."""
+    if lang == "nl":
+        if word.endswith(_DUTCH_WEAK_ENDINGS) or word[-1] in "aiouy":
+            return {word + "s"}
+        if word.endswith("e"):
+            return {word + "n", word + "s"}
+        return {_dutch_stem(word) + "en"}
+    if word.endswith("man"):
+        return {word[:-3] + "men"}
+    if word.endswith(_SIBILANT):
+        return {word + "es"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        return {word[:-1] + "ies"}
+    return {word + "s"}
+
+
 def _english_forms(word: str) -> set[str]:
     forms = {word}
     if word.endswith("man"):

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from ..base.languages import Languages
 from ..language import check_paths, format_report
+from ..language.rules import load_rulebook, rules_dir
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
 from .config import language_config, read_base, root_url
@@ -136,11 +137,11 @@ INTERFACE_STRINGS = tuple(Path(__file__).parents[1] / name
 
 
 def _check_wording(root: Path) -> None:
-    """Refuse to publish wording that breaks the collective's language rules (errors only)."""
+    """Refuse to publish wording at a level the language agreement says blocks (errors and warnings by default)."""
     report = check_paths([root / "content", root / "data", *INTERFACE_STRINGS], root)
-    if report.exceeds("error"):
+    if report.exceeds(load_rulebook(rules_dir(root)).agreement.fail_on):
         raise BuildFailed([format_report(report, "text"),
-                           "Wording that the language rules mark as an error must be changed first "
+                           "Wording at a level that the language agreement says blocks must be changed first "
                            "(or suppressed with a reason; see `podium check --help`)."])
 
 

@@ -197,15 +197,13 @@ def audit_site(
     started = time.perf_counter()
     files = SiteFiles(site_dir)
     published = [site_url.rstrip("/")] if site_url else published_addresses(site_dir, every_page)
-    if browser:
-        browser_versions = browser.versions
-    else:
-        chromium_path, driver_path = find_programs(chromium, chromedriver)
-        browser_versions = {"chromium": program_version(chromium_path),
-                            "chromedriver": program_version(driver_path)}
+    chromium_path, driver_path = find_programs(chromium, chromedriver)
+    installed = {"chromium": program_version(chromium_path),
+                 "chromedriver": program_version(driver_path)}
+    browser_versions = browser.versions if browser else installed
     settings = {
         "checks": check_version(), "axe": file_digest(axe_script),
-        "chromium": browser_versions.get("chromium", ""), "tags": list(tags),
+        "chromium": installed["chromium"], "tags": list(tags),
         "all_rules_in_every_view": all_rules_in_every_view, "preload_axe": preload_axe,
         "languages": list(languages), "views": [v.as_dict() for v in views],
     }

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Tags with an href=, src= or srcset= attribute, then those attributes (a full HTML parser costs a sixth of the
-# build); srcset holds several addresses, each followed by its width or density.
+# Tags with an href=, src= or srcset= attribute, then those attributes (a full HTML parser costs
+# a sixth of the build); srcset holds several addresses, each followed by its width or density.
 TAG = re.compile(r"<[A-Za-z][^>]*?\s(?:href|src|srcset)\s*=[^>]*>")
 ATTRIBUTE = re.compile(r"""\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Style sheets inside a page: <style> elements and style attributes.

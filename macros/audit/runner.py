@@ -35,8 +35,8 @@ from .errors import AxeMissing, SiteNotFound
 from .findings import AXE, NEEDS_REVIEW, VIOLATION, Finding, ViewResult
 from .report import build_record, display_path, write_json_atomic
 from .reviewed import apply_reviews, load_reviewed
-from .server import serve_directory
 from .progress import Progress
+from .server import serve_directory
 from .shards import Shard
 from .settings import (
     DEFAULT_VIEWS,
@@ -96,9 +96,7 @@ def discover_pages(site_dir: Path) -> list[Page]:
         pages.append(Page(url=url, file=file))
     if not pages:
         raise SiteNotFound(f"site folder {site_dir} holds no HTML page; run `podium build` first")
-    # Error pages have no canonical link; audited last, they can use the published address
-    # that the other pages' canonical links revealed.
-    return sorted(pages, key=lambda page: page.file.endswith("404.html"))
+    return pages
 
 
 def select_pages(pages: list[Page], wanted: Iterable[str] | None) -> list[Page]:

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from macros.audit import runner
+from macros.audit.cache import SiteFiles
 from macros.audit.runner import audit_site
 
 from .conftest import SITE, TODAY
@@ -132,3 +133,19 @@ def test_two_browsers_find_what_one_finds(browser, small_site, tmp_path):
     assert [(v.page, v.view) for v in two.views] == [(v.page, v.view) for v in one.views]
     for page in {v.page for v in one.views}:
         assert failing(two, page) == failing(one, page), page
+
+
+def test_the_fingerprint_follows_what_the_page_loads_through_its_style_sheets(tmp_path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "a.css").write_text("@import 'b.css';", encoding="utf-8")
+    (tmp_path / "css" / "b.css").write_text("@font-face { src: url(../f.woff2) }", encoding="utf-8")
+    (tmp_path / "f.woff2").write_bytes(b"font")
+    (tmp_path / "p.html").write_text(
+        '<link rel="stylesheet" href="css/a.css"><img srcset="i.png 1x, j.png 2x" alt="">'
+        '<a href="elsewhere.html">a link loads nothing</a>', encoding="utf-8")
+    before = dict(SiteFiles(tmp_path).page_inputs("p.html"))
+    assert set(before) == {"p.html", "css/a.css", "css/b.css", "f.woff2", "i.png", "j.png"}
+    assert before["i.png"] == "missing"
+    (tmp_path / "f.woff2").write_bytes(b"another font")
+    after = dict(SiteFiles(tmp_path).page_inputs("p.html"))
+    assert after["f.woff2"] != before["f.woff2"] and after["p.html"] == before["p.html"]

@@ -47,7 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "nl/index.html); may be repeated")
     parser.add_argument("--site-url", metavar="URL",
                         help="the site's published address; requests to it are the site's own "
-                             "(default: taken from the pages' canonical links)")
+                             "and must be answered by a file of the build (default: taken from "
+                             "the pages' canonical links)")
     parser.add_argument("--all-rules-in-every-view", action="store_true",
                         help="run every axe rule in all four views, not only the view-dependent "
                              "ones after the first (slower)")

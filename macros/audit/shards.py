@@ -102,6 +102,7 @@ def _merged(first: dict, records: list[dict], site_pages: list[str]) -> dict:
     order = {page: n for n, page in enumerate(site_pages)}
     results = sorted((ViewResult.from_dict(r) for record in records for r in record["results"]),
                      key=lambda r: order[r.page])
+    # The shards run side by side, so the slowest one is how long the audit took.
     seconds = round(max(record["totals"]["seconds"] for record in records), 2)
     totals = summarise(results)
     merged = {key: value for key, value in first.items() if key != "shard"}

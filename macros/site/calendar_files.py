@@ -21,7 +21,9 @@ from .i18n import PageContext
 
 ICS_NAME = "calendar.ics"
 PLANNING_ICS = "internal/planning.ics"
-FEEDS = {"achievements": "feeds/achievements.xml", "moments": "feeds/moments.xml"}
+# At the top of each language's site: Material's script looks for a sitemap.xml next to every
+# <link rel="alternate"> in the head, and only the language's top folder has one.
+FEEDS = {"achievements": "feed-achievements.xml", "moments": "feed-moments.xml"}
 CALENDAR_PAGE = "calendar/"
 ACHIEVEMENTS_PAGE = "achievements/"
 # The .ics files hold this year and the next two, so a subscriber sees well ahead.

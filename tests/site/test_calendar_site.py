@@ -143,7 +143,7 @@ def test_the_calendar_page_in_both_languages(sites, lang, month, keti, meaning):
     assert f">{month}</h2>" in page and keti in page and meaning in page
     assert 'id="moment-keti-koti"' in page
     assert "Fonds Cultuur Havenstad" not in page                                   # partner without consent
-    assert '<link rel="alternate" type="application/atom+xml" href="../feeds/moments.xml"' in page
+    assert '<link rel="alternate" type="application/atom+xml" href="../feed-moments.xml"' in page
     assert '<link rel="alternate" type="text/calendar" href="../calendar.ics"' in page
     assert 'class="podium-feeds"' in page                                        # footer links
     cal = Calendar.from_ical((public / lang / "calendar.ics").read_bytes())
@@ -156,7 +156,7 @@ def test_the_calendar_page_in_both_languages(sites, lang, month, keti, meaning):
 def test_every_public_page_links_the_feeds(sites):
     public, _ = sites
     home = (public / "en" / "index.html").read_text(encoding="utf-8")
-    assert 'href="./feeds/achievements.xml"' in home and 'href="./calendar.ics"' in home
+    assert 'href="./feed-achievements.xml"' in home and 'href="./calendar.ics"' in home
 
 
 def test_planning_stays_internal(sites):

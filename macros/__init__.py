@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def fragments() -> dict:
     """Macro name → fragment function (data, page context, arguments → HTML)."""
-    from .site import pages, partner_pages, progress_pages
+    from .site import pages, partner_pages, progress_pages, summary
 
     return {
         "why": pages.why,
@@ -29,6 +29,7 @@ def fragments() -> dict:
         "language_guide": pages.language_guide,
         "accessibility_statement": pages.accessibility_statement,
         "progress_overview": progress_pages.progress_overview,
+        "progress_summary": summary.progress_summary,
         "collective_rollup": progress_pages.collective_rollup,
         "kpi_page": progress_pages.kpi_page,
         "working_with_us": partner_pages.working_with_us,

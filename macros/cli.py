@@ -38,9 +38,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .model.brand import brand_problems
     from .model.dataset import load_dataset
     try:
         load_dataset(_project(args))
+        problems = brand_problems(_project(args))
+        if problems:
+            raise DataErrors(problems)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return BAD_INPUT

@@ -18,7 +18,7 @@ from .load import Document, read_yaml
 from .messages import explain
 
 # Files other parts of Podium own; the data loader leaves them alone.
-OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
+OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json", "brand.yml"}
 OTHER_FOLDERS = {"language", "schema"}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from selenium.common.exceptions import TimeoutException
 
-from . import beyond, focus, page_scripts
+from . import beyond, focus, graphics, page_scripts
 from .axe import AxeRunner
 from .browser import PAGE_LOAD_TIMEOUT_S, SCRIPT_TIMEOUT_S, Browser
 from .errors import AxeMissing, SiteNotFound
@@ -277,6 +277,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
     if focus_walk is not None:
         result.findings += focus.check_focus_visible(browser, known=focus_walk)
         result.checks += list(beyond.WIDTH_CHECKS)
+    result.findings += graphics.check_graphics(graphics.collect_graphics(browser))
     requested = browser.take_requests()
     result.requests = beyond.third_party(requested, base_url, published)
     result.findings += beyond.check_requests(requested, referenced if page_checks else [], base_url,

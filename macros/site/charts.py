@@ -51,7 +51,7 @@ class Layout:
 
 NARROW = Layout("narrow", 320, 14, 280, False)
 WIDE = Layout("wide", 640, 13, 600, True)
-LAYOUTS = (NARROW, WIDE)
+LAYOUTS = (WIDE, NARROW)
 
 
 def _rounded(value: float, places: int) -> Decimal:
@@ -153,11 +153,10 @@ class Chart:
     target_row: dict
 
 
-def chart_ids(kpi_id: str, layout: Layout = WIDE) -> dict[str, str]:
-    """Deterministic, page-unique ids derived from the KPI id (and the drawing, for its title)."""
+def chart_ids(kpi_id: str) -> dict[str, str]:
+    """Deterministic, page-unique ids derived from the KPI id."""
     base = f"kpi-{kpi_id}-chart"
-    own = base if layout is WIDE else f"{base}-{layout.name}"
-    return {"figure": base, "title": f"{own}-title", "desc": f"{own}-desc", "table": f"{base}-table"}
+    return {"figure": base, "title": f"{base}-title", "desc": f"{base}-desc", "table": f"{base}-table"}
 
 
 def charted(figures: Sequence[Figure]) -> list[Figure]:
@@ -230,7 +229,7 @@ def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext, layout: L
              "note": f.note(ctx.lang) if f.note is not None else None,
              "reason": f.reason, "threshold": f.threshold} for f in shown]
     return Chart(
-        ids=chart_ids(kpi.id, layout), layout=layout, name=name, title=ctx.t("chart_title", name=name), desc=desc,
+        ids=chart_ids(kpi.id), layout=layout, name=name, title=ctx.t("chart_title", name=name), desc=desc,
         caption=ctx.t("chart_caption", name=name), width=width, height=HEIGHT, left=left,
         plot_right=plot_right, plot_bottom=plot_bottom,
         y_ticks=[{"y": y_of(v), "label": label} for v, label in zip(ticks, tick_labels)],
@@ -248,5 +247,5 @@ def chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> str:
     drawings = [build_chart(kpi, figures, ctx, layout) for layout in LAYOUTS]
     if drawings[0] is None:
         return ""
-    return render("chart.svg.html", ctx, drawings=drawings, chart=drawings[-1],
+    return render("chart.svg.html", ctx, drawings=drawings, chart=drawings[0],
                   unit_label=ctx.t(f"kpi_unit_{kpi.unit}"))

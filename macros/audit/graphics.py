@@ -42,7 +42,8 @@ for (const el of shapes) {
   if (el.closest('[data-podium-decorative]') || !el.getClientRects().length) continue;
   const style = getComputedStyle(el);
   if (style.visibility === 'hidden' || style.display === 'none') continue;
-  for (const part of ['stroke', 'fill']) {
+  // A line has no inside: its fill is never painted.
+  for (const part of el.tagName.toLowerCase() === 'line' ? ['stroke'] : ['stroke', 'fill']) {
     const c = rgba(style[part]);
     const width = part === 'stroke' ? parseFloat(style.strokeWidth) : 1;
     if (!c || c[3] === 0 || !(width > 0)) continue;

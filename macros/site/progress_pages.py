@@ -167,7 +167,7 @@ def _rollup_view(ds: Dataset, ctx: PageContext, group: SharedGroup, figures: dic
     periods = sorted(by_period, key=lambda key: dates[key].date)
     result = assessment(group.collective, figures[group.collective.id], today)
     return {
-        "kpi": group.collective, "link": ctx.link(kpi_path(group.collective.id)),
+        "kpi": group.collective,
         "columns": [ds.organisation(k.organisation).name(ctx.lang) for k in kpis],
         "rows": [{"period": format_period(ctx, dates[key].period), "iso": dates[key].date.isoformat(),
                   "cells": [_cell(ctx, k, by_period[key].get(k.id)) for k in kpis]} for key in periods],

@@ -49,7 +49,7 @@ class Layout:
         return self.font * 0.6
 
 
-NARROW = Layout("narrow", 320, 14, 280, False)
+NARROW = Layout("narrow", 320, 15, 272, False)
 WIDE = Layout("wide", 640, 13, 600, True)
 LAYOUTS = (WIDE, NARROW)
 

@@ -130,3 +130,11 @@ def test_a_brand_colour_that_is_hard_to_read_stops_the_build(example_copy, capsy
     err = capsys.readouterr().err
     assert f"data/brand.yml:{line}:9: the dark colour #1b4a86 is hard to read on the dark page" in err
     assert "at least 4.5 to 1" in err and "Traceback" not in err
+
+
+def test_chart_text_stays_at_12_px_or_more_in_every_drawing():
+    from macros.site.charts import LAYOUTS
+    # Each drawing is shown between `smallest` px and its own width (CSS max-width: 100%,
+    # container query at 600 px): the smallest text it can get is font × smallest / width.
+    assert all(layout.font * layout.smallest / layout.width >= 12 for layout in LAYOUTS)
+    assert min(layout.smallest for layout in LAYOUTS) <= 320 - 2 * 16 - 15   # a 320 px phone with a scroll bar

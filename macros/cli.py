@@ -81,10 +81,14 @@ def _port(text: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .model.brand import brand_problems
     from .model.dataset import load_dataset
     from .site.clock import build_date
     try:
         load_dataset(_project(args), today=build_date())
+        problems = brand_problems(_project(args))
+        if problems:
+            raise DataErrors(problems)
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT

@@ -92,6 +92,8 @@ def write_minimal_data(project: Path) -> Path:
     data = project / "data"
     data.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")  # the site's languages
+    shutil.copy(ROOT / "data" / "brand.yml", data / "brand.yml")  # the look of the site
+    shutil.copytree(ROOT / "data" / "brand", data / "brand", dirs_exist_ok=True)
     for name, text in MINIMAL_DATA.items():
         (data / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return project

@@ -52,7 +52,7 @@ WCAG = {
 
 #: Which checks run where: page checks in the first view of a page, the others per view.
 PAGE_CHECKS = ("lang", "headings", "links", "images", "charts", "resources")
-VIEW_CHECKS = ("requests",)
+VIEW_CHECKS = ("requests", "graphics")
 #: The focus walk runs in the first view of each width: which elements are reachable depends on
 #: the width, whether their look changes on focus does not depend on the colour scheme.
 WIDTH_CHECKS = ("focus",)

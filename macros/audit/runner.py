@@ -27,7 +27,7 @@ from pathlib import Path
 
 from selenium.common.exceptions import TimeoutException
 
-from . import beyond, focus, page_scripts
+from . import beyond, focus, graphics, page_scripts
 from .axe import AxeRunner
 from .browser import PAGE_LOAD_TIMEOUT_S, SCRIPT_TIMEOUT_S, Browser, find_programs, program_version
 from .cache import AuditCache, SiteFiles, check_version, view_key
@@ -470,6 +470,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
     if focus_walk is not None:
         result.findings += focus.check_focus_visible(browser, known=focus_walk)
         result.checks += list(beyond.WIDTH_CHECKS)
+    result.findings += graphics.check_graphics(graphics.collect_graphics(browser))
     result.requested = [site_relative(url, base_url) for url in browser.take_requests()]
     result.checks += list(beyond.VIEW_CHECKS)
     result.seconds = time.perf_counter() - started

@@ -19,7 +19,7 @@ from ..base.yamlread import Document, read_yaml
 from .errors import DataErrors, Problem
 
 # Files other parts of Podium own; the data loader leaves them alone.
-OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
+OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json", "brand.yml"}
 
 
 @dataclass(frozen=True)

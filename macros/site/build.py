@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from ..base.languages import Languages
 from ..language import check_paths, format_report
 from ..language.rules import load_rulebook, rules_dir
+from ..model.brand import brand_problems
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
 from .config import language_config, read_base, root_url
@@ -30,6 +31,7 @@ from .publish import check_output, discard, remove_leftovers, swap_in, temporary
 from .content_safety import content_problems
 from .registry import page_catalog
 from .render import TEMPLATES, render_document
+from .slugs import addresses, canonical_paths
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
 
@@ -100,22 +102,23 @@ def _site_paths(site: Path, lang: str) -> set[str]:
             for page in base.rglob("index.html")}
 
 
-def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], internal: bool) -> None:
+def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], internal: bool,
+                     pairs: dict[str, dict[str, str]] | None = None) -> None:
     """The language choice at /, a bilingual 404 page, and a sitemap with language alternates."""
     url = "" if internal else root_url(base)
-    style = (TEMPLATES / "root.css").read_text(encoding="utf-8")
     name = {lang: ds.collective.name(lang) for lang in langs}
     (site / "index.html").write_text(render_document(
-        "root_index.html", name=name, languages=langs, root_url="", style=style, internal=internal,
+        "root_index.html", name=name, languages=langs, root_url="", internal=internal,
         strings=_root_strings("choose", ("heading", "intro", "link"), ds.languages)), encoding="utf-8")
     (site / "404.html").write_text(render_document(
-        "root_404.html", languages=langs, style=style, root_path=urlsplit(url).path or "/", internal=internal,
+        "root_404.html", languages=langs, root_path=urlsplit(url).path or "/", internal=internal,
         strings=_root_strings("not_found", ("title", "text", "link"), ds.languages)), encoding="utf-8")
     (site / ".nojekyll").write_text("", encoding="utf-8")
     if url:
-        paths = {lang: _site_paths(site, lang) for lang in langs}
-        pages = [{"path": path, "languages": [lang for lang in langs if path in paths[lang]]}
-                 for path in sorted(set().union(*paths.values()))]
+        # Pages pair by the address they have without a slug of their own (see slugs.py).
+        paths = {lang: {canonical_paths(pairs or {}, lang).get(p, p): p for p in _site_paths(site, lang)} for lang in langs}
+        pages = [{lang: paths[lang][key] for lang in langs if key in paths[lang]}
+                 for key in sorted(set().union(*paths.values()))]
         (site / "sitemap.xml").write_text(render_document("sitemap.xml", pages=pages, root_url=url),
                                           encoding="utf-8")
         (site / "robots.txt").write_text(f"User-agent: *\nSitemap: {url}sitemap.xml\n", encoding="utf-8")
@@ -159,7 +162,7 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
     ds = load_dataset(root, today=build_date())
     langs = list(ds.languages.codes)
     problems = (missing_translations(root, ds.languages) + interface_problems(ds.languages)
-                + content_problems(root, langs, page_catalog(ds, internal)))
+                + content_problems(root, langs, page_catalog(ds, internal)) + brand_problems(root, tuple(langs)))
     if problems:
         raise DataErrors(problems)
     if check_language:
@@ -173,7 +176,7 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
             messages += _build_language(root, base, lang, fresh / lang, internal)
         if messages:
             raise BuildFailed(messages)
-        write_root_files(fresh, ds, base, langs, internal)
+        write_root_files(fresh, ds, base, langs, internal, addresses(root, langs))
         _write_open_data(ds, fresh, langs)
         # The internal build never names the public address (its files are not published there).
         site_url = "" if internal else root_url(base)

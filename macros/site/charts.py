@@ -23,10 +23,35 @@ from ..model.privacy import Figure
 from .i18n import PageContext
 from .render import render
 
-WIDTH, HEIGHT = 640, 300
+HEIGHT = 300
 TOP, RIGHT, BOTTOM = 36, 24, 44
-CHAR_WIDTH = 7.2        # rough width of one character at font-size 12, to size the left margin
 LABEL_PADDING = 12      # px between two x-axis labels
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One drawing of a chart: the width it is drawn for and the size of its text.
+
+    A chart is drawn twice, for a narrow and a wide column, and each drawing is never shown
+    wider than drawn nor narrower than `smallest`; so text of `font` units is at least
+    font × smallest / width pixels: 12 px or more from a 320 px phone to a 1280 px screen.
+    """
+
+    name: str
+    width: int
+    font: int
+    smallest: int           # the narrowest column the drawing is shown in (px)
+    all_values: bool        # write every figure next to its point (the narrow one: only the newest)
+
+    @property
+    def char_width(self) -> float:
+        """Rough width of one character, to size the left margin and space the axis labels."""
+        return self.font * 0.6
+
+
+NARROW = Layout("narrow", 320, 15, 272, False)
+WIDE = Layout("wide", 640, 13, 600, True)
+LAYOUTS = (WIDE, NARROW)
 
 
 def _rounded(value: float, places: int) -> Decimal:
@@ -49,6 +74,8 @@ def format_value(ctx: PageContext, unit: str, value: float) -> str:
                                locale=ctx.lang, currency_digits=False)
     if unit == "yes-no":
         return ctx.t("chart_yes") if value >= 0.5 else ctx.t("chart_no")
+    if unit == "count":
+        return ctx.number(_rounded(value, 0))
     return ctx.number(_rounded(value, 2))
 
 
@@ -97,11 +124,13 @@ class Mark:
     iso: str             # the period's date, for <time datetime>
     provisional: bool
     axis_label: bool     # whether this point's period is written on the x axis
+    value_label: bool    # whether the figure is written next to the point (the table has them all)
 
 
 @dataclass(frozen=True)
 class Chart:
     ids: dict[str, str]
+    layout: Layout
     name: str
     title: str
     desc: str
@@ -114,6 +143,7 @@ class Chart:
     y_ticks: list[dict]
     marks: list[Mark]
     segments: list[str]       # SVG polyline point lists; a withheld figure breaks the line
+    expected: str             # the straight path from the baseline through interim targets to the target
     target_y: float
     target_label: str
     deadline_x: float
@@ -134,19 +164,22 @@ def charted(figures: Sequence[Figure]) -> list[Figure]:
     return sorted((f for f in figures if f.value is not None and not f.hidden), key=lambda f: f.date)
 
 
-def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> Chart | None:
+def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext, layout: Layout = WIDE) -> Chart | None:
     """All coordinates and texts of the chart, or None when there is nothing to draw."""
+    width, char_width = layout.width, layout.char_width
     shown = charted(figures)
     if not shown:
         return None
     name = kpi.name(ctx.lang)
-    values = [f.value for f in shown] + [kpi.target.value]
+    stops = [(kpi.baseline.date, kpi.baseline.value), *((t.deadline, t.value) for t in kpi.interim_targets),
+             (kpi.target.deadline, kpi.target.value)]
+    values = [f.value for f in shown] + [value for _, value in stops]
     low, high, ticks = y_scale(values, kpi.unit)
     tick_labels = [format_value(ctx, kpi.unit, v) for v in ticks]
-    left = max(48.0, 16 + CHAR_WIDTH * max(len(s) for s in tick_labels))
-    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+    left = max(48.0, 16 + char_width * max(len(s) for s in tick_labels))
+    plot_right, plot_bottom = width - RIGHT, HEIGHT - BOTTOM
 
-    start = shown[0].date
+    start = min(shown[0].date, kpi.baseline.date)
     end = max(kpi.target.deadline, shown[-1].date)
     pad = max((end - start).days * 0.06, 30)
     x0, x1 = start.toordinal() - pad, end.toordinal() + pad
@@ -161,12 +194,13 @@ def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> Chart 
     for f in shown:
         x = x_of(f.date)
         text = axis_period(ctx, f.period)
-        half = len(text) * CHAR_WIDTH / 2
+        half = len(text) * char_width / 2
         axis_label = x - half >= last_right + LABEL_PADDING   # skip labels that would overlap
         if axis_label:
             last_right = x + half
         marks.append(Mark(x, y_of(f.value), format_value(ctx, kpi.unit, f.value), text,
-                          f.date.isoformat(), f.provisional, axis_label))
+                          f.date.isoformat(), f.provisional, axis_label,
+                          layout.all_values or f is shown[-1]))
 
     segments, current = [], []
     for f in sorted(figures, key=lambda f: f.date):
@@ -183,7 +217,7 @@ def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> Chart 
     deadline_text = ctx.date(kpi.target.deadline)
     withheld = len([f for f in figures if f.hidden])
     desc = " ".join(filter(None, [
-        ctx.t("chart_desc_range", count=len(shown), first=format_period(ctx, shown[0].period),
+        ctx.t("chart_desc_range_one" if len(shown) == 1 else "chart_desc_range", count=len(shown), first=format_period(ctx, shown[0].period),
               last=format_period(ctx, shown[-1].period)),
         ctx.t("chart_desc_latest", value=format_value(ctx, kpi.unit, shown[-1].value),
               period=format_period(ctx, shown[-1].period)),
@@ -195,21 +229,23 @@ def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> Chart 
              "note": f.note(ctx.lang) if f.note is not None else None,
              "reason": f.reason, "threshold": f.threshold} for f in shown]
     return Chart(
-        ids=chart_ids(kpi.id), name=name, title=ctx.t("chart_title", name=name), desc=desc,
-        caption=ctx.t("chart_caption", name=name), width=WIDTH, height=HEIGHT, left=left,
+        ids=chart_ids(kpi.id), layout=layout, name=name, title=ctx.t("chart_title", name=name), desc=desc,
+        caption=ctx.t("chart_caption", name=name), width=width, height=HEIGHT, left=left,
         plot_right=plot_right, plot_bottom=plot_bottom,
         y_ticks=[{"y": y_of(v), "label": label} for v, label in zip(ticks, tick_labels)],
         marks=marks, segments=[" ".join(s) for s in segments],
+        expected=" ".join(f"{x_of(day)},{y_of(value)}" for day, value in stops),
         target_y=y_of(kpi.target.value), target_label=ctx.t("chart_target_label", target=target_text),
         deadline_x=x_of(kpi.target.deadline), deadline_label=ctx.t("chart_deadline_label", deadline=deadline_text),
-        deadline_anchor="end" if x_of(kpi.target.deadline) > WIDTH / 2 else "start",
+        deadline_anchor="end" if x_of(kpi.target.deadline) > width / 2 else "start",
         rows=rows,
         target_row={"period": deadline_text, "iso": kpi.target.deadline.isoformat(), "value": target_text})
 
 
 def chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext) -> str:
     """The <figure> with the SVG and its caption, then the table; '' when there is nothing to draw."""
-    built = build_chart(kpi, figures, ctx)
-    if built is None:
+    drawings = [build_chart(kpi, figures, ctx, layout) for layout in LAYOUTS]
+    if drawings[0] is None:
         return ""
-    return render("chart.svg.html", ctx, chart=built, unit_label=ctx.t(f"kpi_unit_{kpi.unit}"))
+    return render("chart.svg.html", ctx, drawings=drawings, chart=drawings[0],
+                  unit_label=ctx.t(f"kpi_unit_{kpi.unit}"))

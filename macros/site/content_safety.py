@@ -12,7 +12,7 @@ of these is read the way a browser would read it (any letter case, character ref
 - links whose address runs or hides something (`javascript:`, `vbscript:`, `data:`, …): a link may
   only go to `https://`, `http://`, `mailto:`, `tel:` or a page of this site;
 - pictures and other files from another address: they are requests to another site;
-- front-matter fields the theme would act on (only `title`, `description`, `hide` and `search`),
+- front-matter fields the theme would act on (only `title`, `description`, `hide`, `search` and `slug`),
   and control or invisible characters in the front matter.
 
 Code (fenced blocks and `code spans`) is shown, never run, so it is left alone.
@@ -41,7 +41,7 @@ FETCHED = frozenset({"src", "srcset", "imagesrcset", "poster", "data", "backgrou
                      "ping", "action", "formaction", "manifest", "codebase", "archive", "icon"})
 LINK_ELEMENTS = frozenset({"a", "area"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-FRONT_MATTER_FIELDS = ("title", "description", "hide", "search")
+FRONT_MATTER_FIELDS = ("title", "description", "hide", "search", "slug")
 NO_SCRIPTS = "the site runs no scripts and loads nothing from other websites"
 
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")

@@ -27,16 +27,22 @@ class Stub:
     path: str       # relative to the language's content folder, e.g. members/stadsmuseum.md
     title: str      # plain text; the page hooks escape it for the theme's templates
     macro: str      # the call, e.g. member_page("stadsmuseum")
+    description: str = ""   # plain text for search engines and shared links, escaped like the title
 
     def markdown(self) -> str:
-        front = yaml.safe_dump({"title": self.title}, allow_unicode=True)
+        meta = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        front = yaml.safe_dump(meta, allow_unicode=True)
         return f"---\n{front}---\n\n{{{{ {self.macro} }}}}\n"
 
 
 def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
-    pages = [Stub(f"members/{m.id}.md", m.name(lang), f'member_page("{m.id}")') for m in ds.members]
+    pages = [Stub(f"members/{m.id}.md", m.name(lang), f'member_page("{m.id}")', m.mission(lang))
+             for m in ds.members]
     pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
-    pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")') for k in ds.collections.get("kpis", [])]
+    pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")', k.definition(lang))
+              for k in ds.collections.get("kpis", [])]
     if internal:
         ctx = PageContext(ds.languages.get(lang))
         pages += [Stub(path, ctx.t(title), call) for path, title, call in INTERNAL_PAGES]

@@ -24,6 +24,7 @@ from .i18n import PageContext
 from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
 from .render import render
+from .sparkline import Sparkline, sparkline
 
 
 def kpi_path(kpi_id: str) -> str:
@@ -81,26 +82,41 @@ def explain(ctx: PageContext, kpi: KPI, result: Assessment) -> str:
 
 
 @dataclass(frozen=True)
-class Row:
+class Card:
+    """One KPI at a glance: its newest published figure, target, status and trend."""
+
     kpi: KPI
+    name: str
     link: str
     organisation: str
+    status: str            # achieved, on-track, behind, no-recent-data
+    status_text: str
+    why: str
     latest: str | None
     latest_period: str | None
     target: str
     deadline: dt.date
-    status: str
-    why: str
+    trend: Sparkline | None
 
 
-def _row(ds: Dataset, ctx: PageContext, kpi: KPI, figures: list[Figure], today: dt.date) -> Row:
-    result = assessment(kpi, figures, today)
-    latest = shown(figures)[-1] if shown(figures) else None
-    return Row(kpi=kpi, link=ctx.link(kpi_path(kpi.id)), organisation=ds.organisation(kpi.organisation).name(ctx.lang),
-               latest=format_value(ctx, kpi.unit, latest.value) if latest else None,
-               latest_period=format_period(ctx, latest.period) if latest else None,
-               target=format_value(ctx, kpi.unit, kpi.target.value), deadline=kpi.target.deadline,
-               status=ctx.t(f"progress_status_{result.status}"), why=explain(ctx, kpi, result))
+def cards(ds: Dataset, ctx: PageContext, today: dt.date, kpis: list[KPI] | None = None) -> list[Card]:
+    figures = figures_for(ds, ctx)
+    names = link_texts(ds, ctx, kpis_in_order(ds))
+    result = []
+    for kpi in kpis_in_order(ds) if kpis is None else kpis:
+        own = shown(figures[kpi.id])
+        state = assessment(kpi, figures[kpi.id], today)
+        latest = own[-1] if own else None
+        result.append(Card(
+            kpi=kpi, name=names[kpi.id], link=ctx.link(kpi_path(kpi.id)),
+            organisation=ds.organisation(kpi.organisation).name(ctx.lang),
+            status=state.status, status_text=ctx.t(f"progress_status_{state.status}"),
+            why=explain(ctx, kpi, state),
+            latest=format_value(ctx, kpi.unit, latest.value) if latest else None,
+            latest_period=format_period(ctx, latest.period) if latest else None,
+            target=format_value(ctx, kpi.unit, kpi.target.value), deadline=kpi.target.deadline,
+            trend=sparkline(kpi, [(f.date, f.value) for f in own])))
+    return result
 
 
 def _rule(ctx: PageContext) -> list[str]:
@@ -118,10 +134,7 @@ def link_texts(ds: Dataset, ctx: PageContext, kpis: list[KPI]) -> dict[str, str]
 
 def progress_overview(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Every KPI's latest published figure, target, deadline and status, with the rule and downloads."""
-    figures = figures_for(ds, ctx)
-    kpis = kpis_in_order(ds)
-    rows = [_row(ds, ctx, kpi, figures[kpi.id], today) for kpi in kpis]
-    return render("progress_overview.html", ctx, rows=rows, rule=_rule(ctx), names=link_texts(ds, ctx, kpis),
+    return render("progress_overview.html", ctx, cards=cards(ds, ctx, today), rule=_rule(ctx),
                   zip_link=ctx.link(download_path(ZIP_NAME)))
 
 
@@ -155,11 +168,11 @@ def _rollup_view(ds: Dataset, ctx: PageContext, group: SharedGroup, figures: dic
     periods = sorted(by_period, key=lambda key: dates[key].date)
     result = assessment(group.collective, figures[group.collective.id], today)
     return {
-        "kpi": group.collective, "link": ctx.link(kpi_path(group.collective.id)),
+        "kpi": group.collective,
         "columns": [ds.organisation(k.organisation).name(ctx.lang) for k in kpis],
         "rows": [{"period": format_period(ctx, dates[key].period), "iso": dates[key].date.isoformat(),
                   "cells": [_cell(ctx, k, by_period[key].get(k.id)) for k in kpis]} for key in periods],
-        "status": ctx.t(f"progress_status_{result.status}"),
+        "status": result.status, "status_text": ctx.t(f"progress_status_{result.status}"),
         "why": explain(ctx, group.collective, result),
     }
 
@@ -194,7 +207,7 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
     goal = next((g for g in ds.collections.get("goals", []) if g.id == kpi.goal), None)
     return render(
         "progress_kpi.html", ctx, kpi=kpi, organisation=ds.organisation(kpi.organisation).name(ctx.lang),
-        goal=goal, status=ctx.t(f"progress_status_{result.status}"), why=explain(ctx, kpi, result),
+        goal=goal, status=result.status, status_text=ctx.t(f"progress_status_{result.status}"), why=explain(ctx, kpi, result),
         chart_html=Markup(chart(kpi, own, ctx)),
         withheld=[{"period": format_period(ctx, f.period), "reason": withheld_text(ctx, f)} for f in own if f.hidden],
         baseline=format_value(ctx, kpi.unit, kpi.baseline.value),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from . import calendar_pages, pages, partner_pages, progress_pages
+from . import calendar_pages, pages, partner_pages, progress_pages, summary
 from .expand import Catalog, catalog, known_ids
 
 # Internal fragments show maturity, conversations, check-ins and unsuppressed figures: they are
@@ -34,6 +34,7 @@ FRAGMENTS: dict[str, Callable[..., str]] = {
     "language_guide": pages.language_guide,
     "accessibility_statement": pages.accessibility_statement,
     "progress_overview": progress_pages.progress_overview,
+    "progress_summary": summary.progress_summary,
     "collective_rollup": progress_pages.collective_rollup,
     "kpi_page": progress_pages.kpi_page,
     "working_with_us": partner_pages.working_with_us,

@@ -150,7 +150,7 @@ def test_nothing_is_told_by_colour_alone_and_colours_follow_the_theme():
     assert ">Deadline 31 December 2030</text>" in html
     assert "provisional" in html and "22.1%*" in html            # provisional: asterisk and open circle
     colours = re.findall(r'(?:stroke|fill)="([^"]+)"', html)
-    assert colours and all(c == "none" or c.startswith("var(--md-") for c in colours)
+    assert colours and all(c == "none" or c.startswith(("var(--md-", "var(--podium-")) for c in colours)
     assert not re.search(r"#[0-9a-fA-F]{3,6}\b", html)
     assert "style=" not in html and "<script" not in html and "http" not in html.replace(
         'xmlns="http://www.w3.org/2000/svg"', "")

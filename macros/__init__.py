@@ -35,6 +35,7 @@ def fragments() -> dict:
         "internal_maturity": partner_pages.internal_maturity,
         "internal_conversations": partner_pages.internal_conversations,
         "internal_checkins": partner_pages.internal_checkins,
+        "internal_renewals": partner_pages.internal_renewals,
         "internal_figures": progress_pages.internal_figures,
     }
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import kpi, partner, schema
+from . import criteria, kpi, partner, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
 from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .errors import DataErrors, Problem
+from .register import register_problems
 
 # Files other parts of Podium own; the data loader leaves them alone.
 OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json"}
@@ -64,6 +65,7 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals")), required=False),
     FileSpec("partners.yml", "partners", list[partner.Partner], (
         Ref(("*", "organisations", "*"), ORG),), required=False),
+    FileSpec("criteria.yml", "criteria", criteria.Criteria, required=False),
     FileSpec("procurement.yml", "procurement", partner.Procurement, (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
@@ -72,7 +74,8 @@ FILES: tuple[FileSpec, ...] = (
 
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
-         "kpis": "KPI", "partners": "partner", "procurement": "procurement entry"}
+         "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
+         "criteria": "criterion"}
 
 
 @dataclass
@@ -194,9 +197,26 @@ def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
             values[spec.collection] = value
     problems += _cross_check(specs, docs)
     problems += privacy_cross_check(docs, values)
+    problems += register_cross_check(docs, values)
     if problems:
         raise DataErrors(problems)
     return Dataset(values, languages)
+
+
+def register_cross_check(docs: dict[str, Document], values: dict[str, Any]) -> list[Problem]:
+    """Partners against the diversity criteria, and KPIs against the partner register."""
+    problems: list[Problem] = []
+    rules = values.get("criteria")
+    if "partners" in values and rules is None and "criteria" not in docs:
+        problems.append(Problem("data/criteria.yml", 1, 1, "partners are listed, but the diversity criteria are missing",
+                                "create data/criteria.yml: the groups, the threshold, the routes and the evidence "
+                                "that count"))
+    if "partners" in values and rules is not None:
+        problems += criteria.criteria_problems(docs["partners"], values["partners"], rules)
+    if "kpis" in values and ORG in values and ("criteria" in values or "criteria" not in docs):
+        problems += register_problems(docs["kpis"], values["kpis"], values.get("partners"), rules,
+                                      values[ORG].collective.id)
+    return problems
 
 
 def _cross_check(specs: tuple[FileSpec, ...], docs: dict[str, Document]) -> list[Problem]:

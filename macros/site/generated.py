@@ -18,6 +18,7 @@ INTERNAL_PAGES = (
     ("internal/conversations.md", "internal_conversations_title", "internal_conversations()"),
     ("internal/check-ins.md", "internal_checkins_title", "internal_checkins()"),
     ("internal/figures.md", "internal_figures_title", "internal_figures()"),
+    ("internal/renewals.md", "internal_renewals_title", "internal_renewals()"),
 )
 
 

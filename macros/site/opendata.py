@@ -19,6 +19,7 @@ from ..model.dataset import Dataset
 from ..model.kpi import KPI, Unit
 from ..model.privacy import Figure, disclose
 from ..model.progress import Point, assess
+from ..model.register import with_register_figures
 from .i18n import PageContext
 
 LICENCE = "CC-BY-4.0"
@@ -42,9 +43,11 @@ def kpis_of(ds: Dataset) -> list[KPI]:
     return list(ds.collections.get("kpis", []))
 
 
-def published(ds: Dataset) -> dict[str, list[Figure]]:
-    """The public figures of every KPI (never the internal view)."""
-    return disclose(kpis_of(ds), ds.collective.id, internal=False)
+def published(ds: Dataset, today: dt.date) -> dict[str, list[Figure]]:
+    """The public figures of every KPI (never the internal view), register KPIs counted as of `today`."""
+    kpis = with_register_figures(kpis_of(ds), ds.collections.get("partners", []), ds.collections.get("criteria"),
+                                 ds.collective.id, today)
+    return disclose(kpis, ds.collective.id, internal=False)
 
 
 def plain(number: float | int | None) -> Any:
@@ -158,7 +161,7 @@ def readme(ds: Dataset, today: dt.date) -> str:
 
 def files(ds: Dataset, today: dt.date) -> dict[str, bytes]:
     """Every open-data file by its name inside `data/`, including the zip."""
-    figures = published(ds)
+    figures = published(ds, today)
     out: dict[str, bytes] = {}
     for kpi in sorted(kpis_of(ds), key=lambda k: k.id):
         out[f"{kpi.id}.csv"] = kpi_csv(kpi, figures[kpi.id]).encode("utf-8")

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..model.dataset import Dataset
 from ..model.kpi import Privacy
-from ..model.partner import CATEGORIES, Partner, Procurement, ProcurementTarget
+from ..model.criteria import Criteria, claim_counts, is_diverse, renewals_due
+from ..model.partner import Partner, Procurement, ProcurementTarget
 from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
 from .charts import format_value
 from .i18n import PageContext
@@ -75,16 +76,21 @@ def _member_cell(ctx: PageContext, fig: TenderFigure) -> str:
     return text + (f" ({ctx.t('internal_would_withhold', reason=_withheld(ctx, fig))})" if fig.reason else "")
 
 
-def _claim_text(ctx: PageContext, claim) -> str:
-    owned = ctx.t(f"partners_owned_{claim.category.replace('-', '_')}")
+def _criteria(ds: Dataset) -> Criteria | None:
+    return ds.collections.get("criteria")
+
+
+def _claim_text(ctx: PageContext, criteria: Criteria, claim) -> str:
+    owned = criteria.group(claim.category).owned(ctx.lang)
     basis = (ctx.t("partners_certified_by", certifier=claim.certifier) if claim.basis == "certified"
              else ctx.t("partners_self_declared"))
     return ctx.t("partners_claim", owned=owned, basis=basis)
 
 
-def _entry(ds: Dataset, ctx: PageContext, partner: Partner) -> dict[str, Any]:
-    """Only what the partner's consent allows; never maturity, notes or check-ins."""
+def _entry(ds: Dataset, ctx: PageContext, partner: Partner, today: dt.date) -> dict[str, Any]:
+    """Only what the partner's consent allows, and only claims that count today; never maturity, notes or check-ins."""
     profile = full_profile(partner)
+    criteria = _criteria(ds)
     return {
         "name": partner.name,
         "type": ctx.t(f"partners_type_{partner.type.replace('-', '_')}"),
@@ -92,14 +98,18 @@ def _entry(ds: Dataset, ctx: PageContext, partner: Partner) -> dict[str, Any]:
         "website": partner.website if profile else None,
         "since": partner.partner_since if profile else None,
         "offers": partner.offers_or_seeks(ctx.lang) if profile and partner.offers_or_seeks else None,
-        "claims": [_claim_text(ctx, c) for c in shown_claims(partner)],
+        "claims": [_claim_text(ctx, criteria, c) for c in shown_claims(partner)
+                   if criteria is not None and claim_counts(c, criteria, today)],
     }
 
 
-def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy) -> dict[str, Any] | None:
-    if not partners:
+def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy,
+                   today: dt.date) -> dict[str, Any] | None:
+    criteria = _criteria(ds)
+    if not partners or criteria is None:
         return None
-    fig = count_figure(sum(1 for p in partners if p.diverse), len(partners), rule, internal=ctx.internal)
+    fig = count_figure(sum(1 for p in partners if is_diverse(p, criteria, today)), len(partners), rule,
+                       internal=ctx.internal)
     if fig.hidden:
         return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
     text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
@@ -109,7 +119,18 @@ def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule:
     return {"text": text}
 
 
-def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
+def _criteria_view(ctx: PageContext, criteria: Criteria | None) -> dict[str, Any] | None:
+    """What a diverse partner is, in the collective's own words from data/criteria.yml."""
+    if criteria is None:
+        return None
+    return {"intro": criteria.intro(ctx.lang),
+            "groups": [{"label": g.name(ctx.lang), "about": g.about(ctx.lang)} for g in criteria.groups],
+            "routes": [{"label": r.name(ctx.lang), "about": r.about(ctx.lang), "counts": r.counts}
+                       for r in criteria.routes],
+            "evidence": [e.about(ctx.lang) for e in criteria.evidence if e.counts]}
+
+
+def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None, *, today: dt.date) -> str:
     """What a diverse partner is, the procurement targets and progress, how to apply, and the directory."""
     org = org_id or ds.collective.id
     proc = _procurement(ds)
@@ -119,12 +140,11 @@ def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) ->
     partners = [p for p in _partners(ds) if org_id is None or org_id in p.organisations]
     return render(
         "partners_working_with_us.html", ctx,
-        categories=[{"label": ctx.t(f"partners_category_{c.replace('-', '_')}"),
-                     "about": ctx.t(f"partners_category_{c.replace('-', '_')}_about")} for c in CATEGORIES],
+        criteria=_criteria_view(ctx, _criteria(ds)),
         targets=[_target_view(ds, ctx, proc, t) for t in proc.targets if t.organisation == org],
-        count=_partner_count(ds, ctx, partners, proc.privacy),
+        count=_partner_count(ds, ctx, partners, proc.privacy, today),
         contact=contact, role=role,
-        entries=[_entry(ds, ctx, p) for p in directory(_partners(ds), org_id)])
+        entries=[_entry(ds, ctx, p, today) for p in directory(_partners(ds), org_id)])
 
 
 # --- internal only ---------------------------------------------------------------------------
@@ -185,3 +205,15 @@ def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
                      "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations)})
     missing = sorted((p.name for p in _partners(ds) if not p.next_check_in), key=str.casefold)
     return render("internal_checkins.html", ctx, rows=rows, missing=missing)
+
+
+def internal_renewals(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+    """Certificates that ended or end soon: they no longer count as diverse once their date has passed."""
+    assert ctx.internal, "internal_renewals is only for the internal build"
+    criteria = _criteria(ds)
+    due = renewals_due(_partners(ds), criteria, today) if criteria is not None else []
+    rows = [{"name": r.partner.name, "group": criteria.group(r.claim.category).name(ctx.lang),
+             "certifier": r.claim.certifier, "ends": r.ends,
+             "state": ctx.t("internal_renewal_expired" if r.expired else "internal_renewal_soon")} for r in due]
+    return render("internal_renewals.html", ctx, rows=rows,
+                  notice=criteria.renewal_notice_days if criteria is not None else None)

@@ -19,6 +19,7 @@ from ..model.dataset import Dataset
 from ..model.kpi import KPI
 from ..model.privacy import Figure, SharedGroup, disclose, shared_groups
 from ..model.progress import Assessment, Point, assess, rule_steps
+from ..model.register import with_register_figures
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
 from .opendata import DATA_DIR, ZIP_NAME
@@ -39,18 +40,24 @@ def kpis_in_order(ds: Dataset) -> list[KPI]:
     return sorted(ds.collections.get("kpis", []), key=lambda k: (order.get(k.organisation, 99), k.id))
 
 
-_DISCLOSED: dict[tuple[int, bool], tuple[Any, dict[str, list[Figure]]]] = {}
+_DISCLOSED: dict[tuple[int, bool, dt.date], tuple[Any, dict[str, list[Figure]]]] = {}
 
 
-def figures_for(ds: Dataset, ctx: PageContext) -> dict[str, list[Figure]]:
+def kpis_with_figures(ds: Dataset, today: dt.date) -> list[KPI]:
+    """The KPIs with the figures of register KPIs counted from data/partners.yml as of `today`."""
+    return with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
+                                 ds.collections.get("criteria"), ds.collective.id, today)
+
+
+def figures_for(ds: Dataset, ctx: PageContext, today: dt.date) -> dict[str, list[Figure]]:
     """Every KPI's figures for this build, computed once per data set (so N KPI pages cost N, not N²)."""
     kpis = ds.collections.get("kpis", [])
-    key = (id(kpis), ctx.internal)
+    key = (id(kpis), ctx.internal, today)
     hit = _DISCLOSED.get(key)
     if hit is None or hit[0] is not kpis:     # the cache keeps `kpis` alive, so its id is not reused
         if len(_DISCLOSED) >= 8:
             _DISCLOSED.clear()
-        hit = (kpis, disclose(list(kpis), ds.collective.id, internal=ctx.internal))
+        hit = (kpis, disclose(kpis_with_figures(ds, today), ds.collective.id, internal=ctx.internal))
         _DISCLOSED[key] = hit
     return hit[1]
 
@@ -117,7 +124,7 @@ def link_texts(ds: Dataset, ctx: PageContext, kpis: list[KPI]) -> dict[str, str]
 
 def progress_overview(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Every KPI's latest published figure, target, deadline and status, with the rule and downloads."""
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     kpis = kpis_in_order(ds)
     rows = [_row(ds, ctx, kpi, figures[kpi.id], today) for kpi in kpis]
     return render("progress_overview.html", ctx, rows=rows, rule=_rule(ctx), names=link_texts(ds, ctx, kpis),
@@ -169,7 +176,7 @@ def _groups_with_total(ds: Dataset) -> list[SharedGroup]:
 
 def collective_rollup(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """For each shared KPI: the collective's total and each member's figure where it may be shown."""
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     views = [_rollup_view(ds, ctx, g, figures, today) for g in _groups_with_total(ds)]
     return render("progress_rollup.html", ctx, views=views, heading_level=2)
 
@@ -182,7 +189,7 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
     kpi = next((k for k in ds.collections.get("kpis", []) if k.id == kpi_id), None)
     if kpi is None:
         raise KeyError(f"there is no KPI with the id '{kpi_id}' in data/kpis.yml")
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     own = figures[kpi.id]
     result = assessment(kpi, own, today)
     group = next((g for g in _groups_with_total(ds) if g.collective.id == kpi.id), None)
@@ -202,16 +209,26 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
         rollup_html=rollup_html,
         downloads={"csv": ctx.link(download_path(f"{kpi.id}.csv")), "json": ctx.link(download_path(f"{kpi.id}.json")),
                    "zip": ctx.link(download_path(ZIP_NAME))},
-        overview_link=ctx.link("progress/"))
+        overview_link=ctx.link("progress/")) + register_note(ctx, kpi)
+
+
+def register_note(ctx: PageContext, kpi: KPI) -> str:
+    """Where a KPI's figures meet the partner register: counted from it, or why they differ."""
+    if kpi.partner_register == "computed":
+        return render("kpi_register.html", ctx, text=ctx.t("kpi_register_computed"), reason=None)
+    if kpi.partner_register == "compared" and kpi.register_difference is not None:
+        return render("kpi_register.html", ctx, text=ctx.t("kpi_register_compared"),
+                      reason=kpi.register_difference(ctx.lang))
+    return ""
 
 
 # --- internal only ---------------------------------------------------------------------------
 
 
-def internal_figures(ds: Dataset, ctx: PageContext) -> str:
+def internal_figures(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Every figure unsuppressed, with numerator and denominator and what the public site withholds."""
     assert ctx.internal, "internal_figures is only for the internal build"
-    figures = disclose(list(ds.collections.get("kpis", [])), ds.collective.id, internal=True)
+    figures = figures_for(ds, ctx, today)
     tables = []
     for kpi in kpis_in_order(ds):
         tables.append({"kpi": kpi, "organisation": ds.organisation(kpi.organisation).name(ctx.lang),

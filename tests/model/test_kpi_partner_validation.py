@@ -12,9 +12,10 @@ from macros.model.errors import DataErrors, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = tuple(s for s in FILES if s.name in {"organisations.yml", "goals.yml", "roles.yml",
-                                             "kpis.yml", "partners.yml", "procurement.yml"})
+                                             "kpis.yml", "partners.yml", "procurement.yml", "criteria.yml"})
 
 BASE = {
+    "criteria.yml": (ROOT / "data" / "criteria.yml").read_text(encoding="utf-8"),  # the example's criteria
     "organisations.yml": """
         collective:
           id: samen
@@ -110,6 +111,7 @@ PARTNERS = """
         - category: women
           basis: certified
           certifier: WEConnect International
+          certified_on: 2025-01-20
           at_least_51_percent: true
           show: true
           consent: {date: 2025-02-10}

@@ -281,12 +281,6 @@ def test_the_directory_lists_consenting_partners_by_name_and_per_organisation():
     assert [p.id for p in directory(partners, "a")] == ["z"]
 
 
-def test_a_partner_is_diverse_by_the_51_percent_rule():
-    assert partner(ownership=[CLAIM]).diverse
-    assert not partner(ownership=[{**CLAIM, "at_least_51_percent": False}]).diverse
-    assert not partner().diverse
-
-
 def test_observations_give_either_a_value_or_counts():
     with pytest.raises(ValueError):
         Observation(period=2025)

@@ -69,7 +69,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("procurement.yml", "procurement", partner.Procurement, (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
-        Ref(("tenders", "*", "organisation"), ORG)), required=False),
+        Ref(("tenders", "*", "organisation"), ORG), Ref(("opportunities", "*", "organisation"), ORG),
+        Ref(("opportunities", "*", "contact_role"), "roles")), required=False),
 )
 
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",

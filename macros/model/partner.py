@@ -13,7 +13,7 @@ from typing import Iterable, Literal
 from pydantic import Field, model_validator
 
 from .errors import Problem
-from .kpi import Privacy, Year
+from .kpi import Privacy, Target, Year
 from ..base.yamlread import Document
 from .types import Slug, Strict, Text, WebAddress, internal
 
@@ -128,7 +128,10 @@ class ProcurementTarget(Strict):
     band: TenderBand = Field(description="up-to-50k or above-50k: which tenders the target is about.")
     share: float = Field(gt=0, le=100, description="The share of tenders for diverse suppliers, in percent.")
     deadline: dt.date = Field(description="By when, YYYY-MM-DD.")
-    goal: Slug | None = Field(None, description="The id of the goal this target belongs to.")
+    goal: Slug = Field(description="The id of the goal this target belongs to; its progress page links to it.")
+    interim_targets: list[Target] = Field(default_factory=list,
+                                          description="Steps on the way, each with a share (value) and a deadline, "
+                                                      "earliest first.")
 
 
 class TenderCount(Strict):
@@ -145,11 +148,25 @@ class TenderCount(Strict):
         return self
 
 
+class Opportunity(Strict):
+    """A contract open for quotes: published so that diverse suppliers hear of it in time."""
+
+    id: Slug = Field(description="Short name of the opportunity.")
+    organisation: Slug = Field(description="The id of the collective or member that asks for quotes.")
+    title: Text = Field(description="What the contract is about, in one line.")
+    description: Text = Field(description="What is asked, in a few sentences.")
+    band: TenderBand = Field(description="up-to-50k or above-50k: the value of the contract.")
+    deadline: dt.date = Field(description="The last day to send a quote, YYYY-MM-DD.")
+    contact_role: Slug = Field(description="The id of the role to write to.")
+
+
 class Procurement(Strict):
     privacy: Privacy = Field(default_factory=Privacy, description="Thresholds for publishing small groups.")
     contacts: list[Contact] = Field(default_factory=list, description="Whom to write to, per organisation.")
     targets: list[ProcurementTarget] = Field(default_factory=list, description="The procurement targets.")
     tenders: list[TenderCount] = Field(default_factory=list, description="Tender counts per member, year and band.")
+    opportunities: list[Opportunity] = Field(default_factory=list,
+                                             description="Contracts open for quotes; listed until their deadline.")
     notes: str | None = internal("Working notes about procurement", default=None)
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from ..model.dataset import Dataset
 from .i18n import PageContext
+from .procurement_progress import target_kpis
 
 # Pages only the internal build has: (path, title string key, macro call).
 INTERNAL_PAGES = (
@@ -36,7 +37,8 @@ class Stub:
 def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
     pages = [Stub(f"members/{m.id}.md", m.name(lang), f'member_page("{m.id}")') for m in ds.members]
     pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
-    pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")') for k in ds.collections.get("kpis", [])]
+    pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")')
+              for k in [*ds.collections.get("kpis", []), *target_kpis(ds)]]
     if internal:
         ctx = PageContext(ds.languages.get(lang))
         pages += [Stub(path, ctx.t(title), call) for path, title, call in INTERNAL_PAGES]

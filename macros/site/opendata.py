@@ -21,6 +21,7 @@ from ..model.privacy import Figure, disclose
 from ..model.progress import Point, assess
 from ..model.register import with_register_figures
 from .i18n import PageContext
+from .procurement_progress import target_figures, target_kpis
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -40,14 +41,15 @@ REASON_TEXT = {
 
 
 def kpis_of(ds: Dataset) -> list[KPI]:
-    return list(ds.collections.get("kpis", []))
+    """The typed KPIs and the procurement targets, which are published as KPIs too."""
+    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
 
 
 def published(ds: Dataset, today: dt.date) -> dict[str, list[Figure]]:
     """The public figures of every KPI (never the internal view), register KPIs counted as of `today`."""
-    kpis = with_register_figures(kpis_of(ds), ds.collections.get("partners", []), ds.collections.get("criteria"),
-                                 ds.collective.id, today)
-    return disclose(kpis, ds.collective.id, internal=False)
+    kpis = with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
+                                 ds.collections.get("criteria"), ds.collective.id, today)
+    return {**disclose(kpis, ds.collective.id, internal=False), **target_figures(ds, internal=False)}
 
 
 def plain(number: float | int | None) -> Any:

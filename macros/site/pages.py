@@ -14,6 +14,7 @@ from ..language.guide import guide
 from ..model.dataset import Dataset
 from ..model.schema import Pillar
 from .i18n import PageContext
+from .partner_pages import member_procurement
 from .render import render
 
 PILLARS = get_args(Pillar)  # in the order the schema lists them
@@ -56,7 +57,7 @@ def updates(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     return render("updates.html", ctx, ds=ds, updates=items, goal_titles=titles)
 
 
-def member_page(ds: Dataset, ctx: PageContext, org_id: str) -> str:
+def member_page(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> str:
     member = ds.organisation(org_id)
     has_statement = any(s.organisation == org_id for s in ds.statements)
     own_updates = [u for u in ds.updates if u.organisation == org_id]
@@ -65,7 +66,8 @@ def member_page(ds: Dataset, ctx: PageContext, org_id: str) -> str:
                   goals=_by_deadline(g for g in ds.goals if g.organisation == org_id),
                   roles=[r for r in ds.roles if r.organisation == org_id],
                   updates=own_updates,
-                  updates_html=Markup(updates(ds, ctx, org_id)) if own_updates else "")
+                  updates_html=Markup(updates(ds, ctx, org_id)) if own_updates else "",
+                  procurement_html=Markup(member_procurement(ds, ctx, org_id, today)))
 
 
 def goals_by_pillar(ds: Dataset, ctx: PageContext) -> str:

@@ -15,6 +15,8 @@ from ..model.criteria import Criteria, claim_counts, is_diverse, renewals_due
 from ..model.partner import Partner, Procurement, ProcurementTarget
 from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
 from .charts import format_value
+from .procurement_progress import target_kpis
+from .progress_pages import assessment, explain, figures_for, kpi_path
 from .i18n import PageContext
 from .render import render
 
@@ -45,19 +47,34 @@ def _tender_row(ctx: PageContext, label: str, fig: TenderFigure) -> dict[str, An
             "withheld": _withheld(ctx, fig), "hidden": fig.hidden}
 
 
-def _target_view(ds: Dataset, ctx: PageContext, proc: Procurement, target: ProcurementTarget) -> dict[str, Any]:
+def _progress(ds: Dataset, ctx: PageContext, target: ProcurementTarget, today: dt.date) -> dict[str, Any] | None:
+    """The target's status in words and the link to its progress page (where it has one)."""
+    kpi = next((k for k in target_kpis(ds) if k.id == target.id), None)
+    if kpi is None:
+        return None
+    result = assessment(kpi, figures_for(ds, ctx, today)[kpi.id], today)
+    return {"status": ctx.t(f"progress_status_{result.status}"), "why": explain(ctx, kpi, result),
+            "link": ctx.link(kpi_path(kpi.id))}
+
+
+def _target_view(ds: Dataset, ctx: PageContext, proc: Procurement, target: ProcurementTarget,
+                 today: dt.date) -> dict[str, Any]:
     collective = target.organisation == ds.collective.id
     members = [m.id for m in ds.members] if collective else [target.organisation]
     totals, per_member = tender_figures(proc, target.band, members, internal=ctx.internal)
     band = ctx.t(f"partners_band_{target.band.replace('-', '_')}")
+    sentence = ctx.t("partners_target_sentence", share=format_value(ctx, "percent", target.share), band=band,
+                     deadline=ctx.date(target.deadline))
     view: dict[str, Any] = {
         "id": target.id,
-        "sentence": ctx.t("partners_target_sentence", share=format_value(ctx, "percent", target.share), band=band,
-                          deadline=ctx.date(target.deadline)),
+        "sentence": sentence,
         "organisation": _name(ds, ctx, target.organisation),
+        "heading": sentence if collective else ctx.t("procurement_target_of", organisation=_name(
+            ds, ctx, target.organisation), sentence=sentence),
         "caption": ctx.t("partners_tenders_caption", band=band, organisation=_name(ds, ctx, target.organisation)),
         "years": [_tender_row(ctx, str(fig.year), fig) for fig in totals],
         "members": [], "members_caption": "", "member_years": [],
+        "progress": _progress(ds, ctx, target, today),
     }
     if collective and totals:
         view["member_years"] = [str(fig.year) for fig in totals]
@@ -130,6 +147,37 @@ def _criteria_view(ctx: PageContext, criteria: Criteria | None) -> dict[str, Any
             "evidence": [e.about(ctx.lang) for e in criteria.evidence if e.counts]}
 
 
+def _targets_in_order(ds: Dataset, proc: Procurement) -> list[ProcurementTarget]:
+    """The collective's targets first, then each member's in the order of organisations.yml."""
+    order = {org.id: i for i, org in enumerate([ds.collective, *ds.members])}
+    return sorted(proc.targets, key=lambda t: (order.get(t.organisation, 99), t.deadline, t.id))
+
+
+def _opportunities(ds: Dataset, ctx: PageContext, proc: Procurement, today: dt.date,
+                   org_id: str | None) -> list[dict[str, Any]]:
+    """Contracts still open for quotes (deadline today or later), soonest first."""
+    open_ = sorted((o for o in proc.opportunities if o.deadline >= today and org_id in (None, o.organisation)),
+                   key=lambda o: (o.deadline, o.id))
+    return [{"id": o.id, "title": o.title(ctx.lang), "description": o.description(ctx.lang),
+             "organisation": _name(ds, ctx, o.organisation),
+             "band": ctx.t(f"partners_band_{o.band.replace('-', '_')}"), "deadline": o.deadline,
+             "role": ds.by_id("roles", o.contact_role)} for o in open_]
+
+
+def member_procurement(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> str:
+    """A member's own procurement targets with their progress, its open contracts and how to apply."""
+    proc = _procurement(ds)
+    contact = next((c for c in proc.contacts if c.organisation == org_id), None)
+    targets = [_target_view(ds, ctx, proc, t, today) for t in proc.targets if t.organisation == org_id]
+    opportunities = _opportunities(ds, ctx, proc, today, org_id)
+    if not (contact or targets or opportunities):
+        return ""
+    return render("member_procurement.html", ctx, name=_name(ds, ctx, org_id), targets=targets,
+                  opportunities=opportunities, contact=contact,
+                  role=ds.by_id("roles", contact.contact_role) if contact else None,
+                  work_link=ctx.link("work-with-us/"))
+
+
 def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None, *, today: dt.date) -> str:
     """What a diverse partner is, the procurement targets and progress, how to apply, and the directory."""
     org = org_id or ds.collective.id
@@ -141,7 +189,9 @@ def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None, *,
     return render(
         "partners_working_with_us.html", ctx,
         criteria=_criteria_view(ctx, _criteria(ds)),
-        targets=[_target_view(ds, ctx, proc, t) for t in proc.targets if t.organisation == org],
+        targets=[_target_view(ds, ctx, proc, t, today) for t in _targets_in_order(ds, proc)
+                 if org_id is None or t.organisation == org_id],
+        opportunities=_opportunities(ds, ctx, proc, today, org_id),
         count=_partner_count(ds, ctx, partners, proc.privacy, today),
         contact=contact, role=role,
         entries=[_entry(ds, ctx, p, today) for p in directory(_partners(ds), org_id)])

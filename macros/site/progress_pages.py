@@ -23,6 +23,7 @@ from ..model.register import with_register_figures
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
 from .opendata import DATA_DIR, ZIP_NAME
+from .procurement_progress import target_figures, target_kpis
 from .render import render
 
 
@@ -37,14 +38,19 @@ def download_path(name: str) -> str:
 def kpis_in_order(ds: Dataset) -> list[KPI]:
     """The collective's KPIs first, then each member's in the order of organisations.yml."""
     order = {org.id: i for i, org in enumerate([ds.collective, *ds.members])}
-    return sorted(ds.collections.get("kpis", []), key=lambda k: (order.get(k.organisation, 99), k.id))
+    return sorted(progress_kpis(ds), key=lambda k: (order.get(k.organisation, 99), k.id))
+
+
+def progress_kpis(ds: Dataset) -> list[KPI]:
+    """The typed KPIs and the procurement targets, which are shown as KPIs."""
+    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
 
 
 _DISCLOSED: dict[tuple[int, bool, dt.date], tuple[Any, dict[str, list[Figure]]]] = {}
 
 
 def kpis_with_figures(ds: Dataset, today: dt.date) -> list[KPI]:
-    """The KPIs with the figures of register KPIs counted from data/partners.yml as of `today`."""
+    """The typed KPIs with the figures of register KPIs counted from data/partners.yml as of `today`."""
     return with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
                                  ds.collections.get("criteria"), ds.collective.id, today)
 
@@ -57,7 +63,8 @@ def figures_for(ds: Dataset, ctx: PageContext, today: dt.date) -> dict[str, list
     if hit is None or hit[0] is not kpis:     # the cache keeps `kpis` alive, so its id is not reused
         if len(_DISCLOSED) >= 8:
             _DISCLOSED.clear()
-        hit = (kpis, disclose(kpis_with_figures(ds, today), ds.collective.id, internal=ctx.internal))
+        hit = (kpis, {**disclose(kpis_with_figures(ds, today), ds.collective.id, internal=ctx.internal),
+                      **target_figures(ds, ctx.internal)})
         _DISCLOSED[key] = hit
     return hit[1]
 
@@ -186,7 +193,7 @@ def collective_rollup(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
 
 def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
     """Status, chart and table, what is measured, method, source, privacy and downloads of one KPI."""
-    kpi = next((k for k in ds.collections.get("kpis", []) if k.id == kpi_id), None)
+    kpi = next((k for k in progress_kpis(ds) if k.id == kpi_id), None)
     if kpi is None:
         raise KeyError(f"there is no KPI with the id '{kpi_id}' in data/kpis.yml")
     figures = figures_for(ds, ctx, today)

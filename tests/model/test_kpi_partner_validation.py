@@ -312,7 +312,7 @@ PROCUREMENT = """
       - {organisation: samen, contact_role: inkoop, how_to_apply: {nl: Mail ons., en: Mail us.}}
     targets:
       - {id: klein, organisation: samen, band: up-to-50k, share: 50, deadline: 2027-12-31, goal: meer-partners}
-      - {id: klein, organisation: stad, band: up-to-50k, share: 40, deadline: 2027-12-31}
+      - {id: klein, organisation: stad, band: up-to-50k, share: 40, deadline: 2027-12-31, goal: meer-partners}
     tenders:
       - {organisation: stad, year: 2024, band: up-to-50k, awarded: 28, to_diverse: 9}
       - {organisation: stad, year: 2024, band: up-to-50k, awarded: 30, to_diverse: 9}

@@ -1,0 +1,102 @@
+"""The real example site, built: procurement progress with status, chart and downloads; the register and
+criteria on the pages; internal-only pages only in the internal build."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.site.build import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The public and the internal build of the example, on a fixed day."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(TODAY.timestamp()))
+    try:
+        out = tmp_path_factory.mktemp("promises")
+        yield build_site(ROOT, out / "site"), build_site(ROOT, out / "site-internal", internal=True)
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def text(path: Path) -> str:
+    """The page's words, without tags."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def test_the_procurement_target_shows_behind_with_chart_table_and_downloads(sites):
+    public, _ = sites
+    page = public / "en" / "progress" / "diverse-contracts-up-to-50k" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    words = text(page)
+    assert "Behind schedule" in words and "falls short of the 45%" in words
+    assert "<svg" in html and "40.8%" in words and "29.5%" in words
+    assert "Half of all contracts up to 50,000 euros go to diverse suppliers" in words    # its goal
+    assert "Achter op schema" in text(public / "nl" / "progress" / "diverse-contracts-up-to-50k" / "index.html")
+    for suffix in ("csv", "json"):
+        assert f'href="../../data/diverse-contracts-up-to-50k.{suffix}"' in html
+    rows = list(csv.DictReader(io.StringIO(
+        (public / "en" / "data" / "diverse-contracts-up-to-50k.csv").read_text(encoding="utf-8"))))
+    assert [(r["period"], r["numerator"], r["denominator"]) for r in rows] == [("2024", "18", "61"),
+                                                                                ("2025", "31", "76")]
+    record = json.loads((public / "nl" / "data" / "diverse-contracts-up-to-50k.json").read_text(encoding="utf-8"))
+    assert record["status"]["status"] == "behind" and record["target"] == {"value": 50, "deadline": "2027-12-31"}
+    overview = text(public / "en" / "progress" / "index.html")
+    assert "Share of contracts up to 50,000 euros to diverse suppliers" in overview
+
+
+def test_working_with_us_shows_the_criteria_every_target_and_the_open_contracts(sites):
+    public, _ = sites
+    en = text(public / "en" / "work-with-us" / "index.html")
+    assert "at least 51 percent owned or led by people from a group with too few chances" in en
+    assert "Workforce : Does not count yet." in en
+    assert "counts for two years" in en
+    assert "Status: Behind schedule." in en
+    assert "Havenstad City Museum: At least 20% of contracts above 50,000 euros" in en
+    assert "Design of our annual report for 2026" in en and "31 January 2027" in en
+    assert "Cleaning of the museum" not in en                      # its deadline has passed
+    nl = text(public / "nl" / "work-with-us" / "index.html")
+    assert "Telt nog niet mee." in nl and "Vormgeving van ons jaarverslag over 2026" in nl
+    # Stichting Open Oever's certificate ended on 1 June 2026: its category is no longer shown.
+    assert "LGBTIQ+-owned" not in en and "Stichting Open Oever" in en
+
+
+def test_member_pages_show_their_target_open_contracts_and_how_to_apply(sites):
+    public, _ = sites
+    page = text(public / "en" / "members" / "stadsmuseum" / "index.html")
+    assert "At least 20% of contracts above 50,000 euros go to diverse suppliers by 31 December 2028" in page
+    assert "There is no figure yet that we may publish." in page       # 6 and 7 contracts: too few
+    assert "Food and drinks for the opening of the new gallery" in page
+    assert "Would you like to work with the City Museum?" in page
+    assert "Would you like to work with De Vonk?" in text(public / "en" / "members" / "de-vonk" / "index.html")
+
+
+def test_the_typed_share_of_diverse_partners_explains_its_difference_with_the_register(sites):
+    public, _ = sites
+    page = text(public / "en" / "progress" / "diverse-partners" / "index.html")
+    assert "From our partner register" in page and "does not yet hold all our partners" in page
+    assert "nog niet al onze partners" in text(public / "nl" / "progress" / "diverse-partners" / "index.html")
+
+
+def test_internal_only_pages_are_absent_from_the_public_build(sites):
+    public, internal = sites
+    renewals = text(internal / "en" / "internal" / "renewals" / "index.html")
+    assert "Stichting Open Oever" in renewals and "ended: no longer counts" in renewals
+    assert "Atelier Noor" in renewals and "ends soon" in renewals     # valid until 20 January 2027
+    for lang in ("nl", "en"):
+        assert not (public / lang / "internal").exists()
+    assert "renewals" not in (public / "sitemap.xml").read_text(encoding="utf-8")

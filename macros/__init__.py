@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def fragments() -> dict:
     """Macro name → fragment function (data, page context, arguments → HTML)."""
-    from .site import pages, partner_pages, progress_pages
+    from .site import goal_pages, pages, partner_pages, progress_pages
 
     return {
         "why": pages.why,
@@ -24,6 +24,7 @@ def fragments() -> dict:
         "reviews": pages.reviews,
         "groups": pages.groups,
         "group_page": pages.group_page,
+        "goal_page": goal_pages.goal_page,
         "documents": pages.documents,
         "updates": pages.updates,
         "language_guide": pages.language_guide,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import criteria, kpi, partner, schema
+from . import criteria, kpi, partner, promises, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
@@ -48,7 +48,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("organisations.yml", ORG, schema.Organisations),
     FileSpec("statements.yml", "statements", list[schema.Statement], (
         Ref(("*", "organisation"), ORG), Ref(("*", "contact_role"), "roles"),
-        Ref(("*", "signed_by_role"), "roles"))),
+        Ref(("*", "signed_by_role"), "roles"), Ref(("*", "commitments", "*", "goals", "*"), "goals"))),
     FileSpec("goals.yml", "goals", list[schema.Goal], (
         Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"))),
     FileSpec("roles.yml", "roles", list[schema.Role], (Ref(("*", "organisation"), ORG),)),
@@ -199,6 +199,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
     problems += _cross_check(specs, docs)
     problems += privacy_cross_check(docs, values)
     problems += register_cross_check(docs, values)
+    problems += promises.cross_check(docs, values)
     if problems:
         raise DataErrors(problems)
     return Dataset(values, languages)

@@ -6,7 +6,7 @@ JSON Schema that YAML editors show while typing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -34,6 +34,25 @@ class Organisations(Strict):
     members: list[Organisation] = Field(min_length=1, description="The member museums.")
 
 
+class Commitment(Strict):
+    """A promise in a statement, in every language, with the goals it stands for.
+
+    Written like any text, `{nl: …, en: …}`, with `goals: [goal-id, …]` beside the languages."""
+
+    text: Text = Field(description="The promise, once in each language of the site.")
+    goals: list[Slug] = Field(default_factory=list, description="Ids of the goals this promise stands for; the "
+                                                                "home page links to them and the build checks that "
+                                                                "years and percentages agree with their targets.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_beside_goals(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "text" not in data:
+            return {"text": {k: v for k, v in data.items() if k != "goals"},
+                    **({"goals": data["goals"]} if "goals" in data else {})}
+        return data
+
+
 class Statement(Strict):
     """A commitment statement, following the seed's guidelines for a good statement."""
 
@@ -41,7 +60,8 @@ class Statement(Strict):
     organisation: Slug = Field(description="The id of the collective or member making it.")
     title: Text = Field(description="Heading of the statement.")
     mission_link: Text = Field(description="How diversity and inclusion follow from the mission.")
-    commitments: list[Text] = Field(min_length=1, description="Concrete things the organisation commits to.")
+    commitments: list[Commitment] = Field(min_length=1, description="Concrete things the organisation commits to, "
+                                                                    "each with the goals it stands for.")
     groups_named: list[Text] = Field(min_length=1, description="The under-represented groups the statement names.")
     specific: Text | None = Field(None, description="What is particular to this organisation.")
     invitation: Text = Field(description="An invitation to take part, ending in how to get in touch.")

@@ -37,6 +37,7 @@ class Stub:
 def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
     pages = [Stub(f"members/{m.id}.md", m.name(lang), f'member_page("{m.id}")') for m in ds.members]
     pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
+    pages += [Stub(f"goals/{g.id}.md", g.title(lang), f'goal_page("{g.id}")') for g in ds.goals]
     pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")')
               for k in [*ds.collections.get("kpis", []), *target_kpis(ds)]]
     if internal:

@@ -32,7 +32,7 @@ def _by_deadline(goals):
 def commitment(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     statement = _statement_of(ds, org_id or ds.collective.id)
     signer = ds.by_id("roles", statement.signed_by_role) if statement.signed_by_role else None
-    return render("statement.html", ctx, statement=statement, signer=signer,
+    return render("statement.html", ctx, ds=ds, statement=statement, signer=signer,
                   contact=ds.by_id("roles", statement.contact_role))
 
 

@@ -100,3 +100,20 @@ def test_internal_only_pages_are_absent_from_the_public_build(sites):
     for lang in ("nl", "en"):
         assert not (public / lang / "internal").exists()
     assert "renewals" not in (public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_each_promise_on_the_home_page_leads_to_its_goal_and_figures(sites):
+    public, _ = sites
+    for lang, status in (("en", "Behind schedule"), ("nl", "Achter op schema")):
+        home = (public / lang / "index.html").read_text(encoding="utf-8")
+        assert 'href="goals/aanbestedingen-50-procent/"' in home
+        assert 'href="goals/diverse-partners-2030/"' in home
+        goal = public / lang / "goals" / "aanbestedingen-50-procent" / "index.html"
+        html = goal.read_text(encoding="utf-8")
+        assert 'href="../../progress/diverse-contracts-up-to-50k/"' in html
+        assert status in text(goal)
+    goal = text(public / "en" / "goals" / "aanbestedingen-50-procent" / "index.html")
+    assert "For every small contract, we ask at least one diverse supplier for a quote." in goal    # description
+    assert "By the end of 2027, at least half of our contracts" in goal                            # the promise
+    strategy = (public / "en" / "strategy" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../goals/training-leiders/"' in strategy

@@ -50,7 +50,8 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "organisation"), ORG), Ref(("*", "contact_role"), "roles"),
         Ref(("*", "signed_by_role"), "roles"), Ref(("*", "commitments", "*", "goals", "*"), "goals"))),
     FileSpec("goals.yml", "goals", list[schema.Goal], (
-        Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"))),
+        Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"),
+        Ref(("*", "sdg_targets", "*"), "sdg-targets"))),
     FileSpec("roles.yml", "roles", list[schema.Role], (Ref(("*", "organisation"), ORG),)),
     FileSpec("reviews.yml", "reviews", list[schema.Review], (
         Ref(("*", "organisation"), ORG), Ref(("*", "participants", "*"), "roles"))),
@@ -62,10 +63,12 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "organisation"), ORG), Ref(("*", "goals", "*"), "goals"))),
     # Progress, partners and procurement: optional, so a site can start without them.
     FileSpec("kpis.yml", "kpis", list[kpi.KPI], (
-        Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals")), required=False),
+        Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals"),
+        Ref(("*", "sdg_targets", "*"), "sdg-targets")), required=False),
     FileSpec("partners.yml", "partners", list[partner.Partner], (
         Ref(("*", "organisations", "*"), ORG),), required=False),
     FileSpec("criteria.yml", "criteria", criteria.Criteria, required=False),
+    FileSpec("sdg-targets.yml", "sdg-targets", list[schema.SdgTarget], required=False),
     FileSpec("procurement.yml", "procurement", partner.Procurement, (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
@@ -76,7 +79,7 @@ FILES: tuple[FileSpec, ...] = (
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
          "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
-         "criteria": "criterion"}
+         "criteria": "criterion", "sdg-targets": "SDG target"}
 
 
 @dataclass

@@ -133,6 +133,9 @@ class KPI(Strict):
                           "compared: typed figures that the build checks against that register.")
     register_difference: Text | None = Field(None, description="Why the typed figures differ from the partner "
                                                                "register (published with the figures).")
+    sdg_targets: list[Annotated[str, Field(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]] = Field(
+        default_factory=list, description="Numbers of SDG targets this figure measures, beside those of its goal "
+                                          "(listed in data/sdg-targets.yml).")
     notes: str | None = internal("Working notes about this KPI", default=None)
 
     @model_validator(mode="after")

@@ -6,9 +6,9 @@ JSON Schema that YAML editors show while typing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .types import Mailbox, Slug, Strict, Text, WebAddress, internal
 
@@ -72,6 +72,16 @@ class Statement(Strict):
     signed_on: dt.date | None = Field(None, description="The date it was signed, YYYY-MM-DD.")
 
 
+SdgTargetId = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
+
+
+class SdgTarget(Strict):
+    """A target of the UN Sustainable Development Goals, by its official number, with a short title."""
+
+    id: SdgTargetId = Field(description="The official target number, e.g. '5.5' or '17.17'.")
+    title: Text = Field(description="A short title of the target, in each language of the site.")
+
+
 class Goal(Strict):
     id: Slug = Field(description="Short name of the goal.")
     organisation: Slug = Field(description="The id of the collective or member that owns the goal.")
@@ -83,6 +93,9 @@ class Goal(Strict):
     deadline: dt.date = Field(description="When it should be reached, YYYY-MM-DD.")
     status: GoalStatus = Field(description="planned, in-progress, achieved or paused.")
     owner_role: Slug = Field(description="The id of the role accountable for it.")
+    sdg_targets: list[SdgTargetId] = Field(default_factory=list,
+                                           description="Numbers of the SDG targets it contributes to, e.g. ['5.5'] "
+                                                       "(listed in data/sdg-targets.yml).")
     notes: str | None = internal("Working notes for the team")
 
 

@@ -16,6 +16,12 @@ from .progress_pages import assessment, explain, figures_for, kpi_path, progress
 from .render import render
 
 
+def sdg_titles(ds: Dataset, numbers: list[str], lang: str) -> list[dict[str, str]]:
+    """SDG targets by number with their short title, in the order of data/sdg-targets.yml."""
+    wanted = set(numbers)
+    return [{"id": t.id, "title": t.title(lang)} for t in ds.collections.get("sdg-targets", []) if t.id in wanted]
+
+
 def goal_path(goal_id: str) -> str:
     return f"goals/{goal_id}/"
 
@@ -42,6 +48,6 @@ def goal_page(ds: Dataset, ctx: PageContext, goal_id: str, today: dt.date) -> st
     promises = [{"text": c.text(ctx.lang),
                  "organisation": ds.organisation(s.organisation).name(ctx.lang)}
                 for s in ds.statements for c in s.commitments if goal.id in c.goals]
-    return render("goal.html", ctx, goal=goal, organisation=ds.organisation(goal.organisation).name(ctx.lang),
+    return render("goal.html", ctx, goal=goal, sdg=sdg_titles(ds, goal.sdg_targets, ctx.lang), organisation=ds.organisation(goal.organisation).name(ctx.lang),
                   owner=ds.by_id("roles", goal.owner_role), promises=promises,
                   figures=_figures(ds, ctx, goal, today), progress_link=ctx.link("progress/"))

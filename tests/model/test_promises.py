@@ -62,3 +62,13 @@ def test_planted_mismatches_are_messages_at_their_lines(example_copy, capsys):
     assert main(["--project", str(example_copy), "validate"]) == 2
     out = capsys.readouterr()
     assert f"data/statements.yml:{from_line}:" in out.out + out.err
+
+
+def test_an_unknown_sdg_target_is_a_message_at_its_line(example_copy):
+    goals = example_copy / "data" / "goals.yml"
+    plant(goals, 'sdg_targets: ["12.7", "10.2"]', 'sdg_targets: ["12.7", "10.9"]')
+    with pytest.raises(DataErrors) as err:
+        load_dataset(example_copy)
+    (problem,) = err.value.problems
+    assert (problem.path, problem.line) == ("data/goals.yml", line_with(goals, '"10.9"'))
+    assert "there is no SDG target with the id '10.9'" in problem.message

@@ -117,3 +117,14 @@ def test_each_promise_on_the_home_page_leads_to_its_goal_and_figures(sites):
     assert "By the end of 2027, at least half of our contracts" in goal                            # the promise
     strategy = (public / "en" / "strategy" / "index.html").read_text(encoding="utf-8")
     assert 'href="../goals/training-leiders/"' in strategy
+
+
+def test_sdg_targets_are_shown_on_the_goal_and_in_the_open_data(sites):
+    public, _ = sites
+    assert "SDG 12.7: Sustainable buying by public organisations" in \
+        text(public / "en" / "goals" / "aanbestedingen-50-procent" / "index.html")
+    assert "SDG 12.7: Duurzaam inkopen door publieke organisaties" in \
+        text(public / "nl" / "goals" / "aanbestedingen-50-procent" / "index.html")
+    record = json.loads((public / "en" / "data" / "diverse-contracts-up-to-50k.json").read_text(encoding="utf-8"))
+    assert [t["target"] for t in record["sdg_targets"]] == ["10.2", "12.7"]
+    assert record["sdg_targets"][1]["title"]["en"] == "Sustainable buying by public organisations"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def fragments() -> dict:
     """Macro name → fragment function (data, page context, arguments → HTML)."""
-    from .site import goal_pages, pages, partner_pages, progress_pages
+    from .site import agenda, goal_pages, pages, partner_pages, progress_pages
 
     return {
         "why": pages.why,
@@ -37,6 +37,7 @@ def fragments() -> dict:
         "internal_conversations": partner_pages.internal_conversations,
         "internal_checkins": partner_pages.internal_checkins,
         "internal_renewals": partner_pages.internal_renewals,
+        "internal_agendas": agenda.internal_agendas,
         "internal_figures": progress_pages.internal_figures,
     }
 

@@ -69,6 +69,8 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "organisations", "*"), ORG),), required=False),
     FileSpec("criteria.yml", "criteria", criteria.Criteria, required=False),
     FileSpec("sdg-targets.yml", "sdg-targets", list[schema.SdgTarget], required=False),
+    FileSpec("decisions.yml", "decisions", list[schema.Decision], (Ref(("*", "review"), "reviews"),),
+             required=False),
     FileSpec("procurement.yml", "procurement", partner.Procurement, (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
@@ -79,7 +81,7 @@ FILES: tuple[FileSpec, ...] = (
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
          "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
-         "criteria": "criterion", "sdg-targets": "SDG target"}
+         "criteria": "criterion", "sdg-targets": "SDG target", "decisions": "meeting"}
 
 
 @dataclass

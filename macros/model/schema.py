@@ -128,7 +128,26 @@ class Review(Strict):
     frequency: Frequency = Field(description="monthly, quarterly, half-yearly or yearly.")
     participants: list[Slug] = Field(min_length=1, description="Ids of the roles taking part.")
     leadership: Text = Field(description="How leadership is involved.")
+    pillars: list[Pillar] = Field(default_factory=list, description="The pillars whose goals and figures it reviews; "
+                                                                    "empty: all of them. Its agenda follows from this.")
     next_review: dt.date | None = internal("Date of the next review")
+
+
+class Decision(Strict):
+    """One meeting of a review, in the decisions log: when it was held, what was decided, when it meets next."""
+
+    id: Slug = Field(description="Short name of this meeting, e.g. 'kwartaal-2026-09'.")
+    review: Slug = Field(description="The id of the review in data/reviews.yml.")
+    date: dt.date = Field(description="The day the meeting was held, YYYY-MM-DD.")
+    decisions: list[Text] = Field(min_length=1, description="What was decided, one line each (published).")
+    next_meeting: dt.date | None = Field(None, description="The day of the next meeting, YYYY-MM-DD (published).")
+    notes: str | None = internal("Minutes and working notes of the meeting")
+
+    @model_validator(mode="after")
+    def _next_after_this(self) -> "Decision":
+        if self.next_meeting is not None and self.next_meeting <= self.date:
+            raise ValueError("the next meeting must come after this one")
+        return self
 
 
 class Offer(Strict):

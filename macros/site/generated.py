@@ -20,6 +20,7 @@ INTERNAL_PAGES = (
     ("internal/check-ins.md", "internal_checkins_title", "internal_checkins()"),
     ("internal/figures.md", "internal_figures_title", "internal_figures()"),
     ("internal/renewals.md", "internal_renewals_title", "internal_renewals()"),
+    ("internal/agenda.md", "internal_agenda_title", "internal_agendas()"),
 )
 
 

@@ -87,9 +87,18 @@ def roles(ds: Dataset, ctx: PageContext) -> str:
     return render("roles.html", ctx, ds=ds, roles=ds.roles)
 
 
+def last_meetings(ds: Dataset) -> dict[str, object]:
+    """Each review's most recent meeting in the decisions log (reviews without one are left out)."""
+    latest: dict[str, object] = {}
+    for meeting in sorted(ds.collections.get("decisions", []), key=lambda m: (m.date, m.id)):
+        latest[meeting.review] = meeting
+    return latest
+
+
 def reviews(ds: Dataset, ctx: PageContext) -> str:
+    """Each review with who takes part, and from the decisions log when it last met, what it decided and when next."""
     names = {r.id: [ds.by_id("roles", p).title(ctx.lang) for p in r.participants] for r in ds.reviews}
-    return render("reviews.html", ctx, reviews=ds.reviews, participants=names)
+    return render("reviews.html", ctx, reviews=ds.reviews, participants=names, last=last_meetings(ds))
 
 
 def groups(ds: Dataset, ctx: PageContext) -> str:

@@ -128,3 +128,35 @@ def test_sdg_targets_are_shown_on_the_goal_and_in_the_open_data(sites):
     record = json.loads((public / "en" / "data" / "diverse-contracts-up-to-50k.json").read_text(encoding="utf-8"))
     assert [t["target"] for t in record["sdg_targets"]] == ["10.2", "12.7"]
     assert record["sdg_targets"][1]["title"]["en"] == "Sustainable buying by public organisations"
+
+
+def test_the_ownership_page_says_when_progress_was_last_reviewed_and_when_next(sites):
+    public, _ = sites
+    en = text(public / "en" / "ownership" / "index.html")
+    assert "Last reviewed on 17 September 2026 Next review 10 December 2026" in en
+    assert "all our partners will be in the partner register" in en
+    nl = text(public / "nl" / "ownership" / "index.html")
+    assert "Laatst besproken op 17 september 2026 Volgende keer 10 december 2026" in nl
+    assert "Drukwerk en catering blijven achter" not in nl            # the meeting's notes stay internal
+
+
+def test_each_review_gets_its_agenda_from_the_data_in_the_internal_build_only(sites):
+    public, internal = sites
+    agenda = (internal / "en" / "internal" / "agenda" / "index.html").read_text(encoding="utf-8")
+    quarterly = text_of(agenda.split('id="agenda-kwartaaloverleg"')[1].split('id="agenda-')[0])
+    assert "Next meeting: 10 December 2026" in quarterly
+    assert "Share of contracts up to 50,000 euros to diverse suppliers (Samen Open Museum Collective): " \
+           "Behind schedule." in quarterly
+    assert "Gallery texts still to be rewritten (Lindewaard Natural History Museum): No recent figures." in quarterly
+    assert "A quiet hour every week at De Vonk: due 30 June 2026, now in progress" in quarterly
+    assert "Stichting Open Oever (LGBTIQ+ people): valid until 1 June 2026" in quarterly
+    assert "Drukkerij De Zwaluw: planned for 1 October 2026" in quarterly
+    assert "Planned for 15 May 2027." in quarterly
+    staff = text_of(agenda.split('id="agenda-halfjaar-personeel"')[1].split('id="agenda-')[0])
+    assert "Stichting Open Oever" not in staff and "quiet hour" not in staff     # staff pillar only
+    assert "All team leaders take part in training on inclusive leadership" in staff
+    assert not (public / "en" / "internal" / "agenda").exists()
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

@@ -38,6 +38,7 @@ def fragments() -> dict:
         "internal_checkins": partner_pages.internal_checkins,
         "internal_renewals": partner_pages.internal_renewals,
         "internal_agendas": agenda.internal_agendas,
+        "internal_partner_view": partner_pages.internal_partner_view,
         "internal_figures": progress_pages.internal_figures,
     }
 

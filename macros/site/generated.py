@@ -44,4 +44,6 @@ def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
     if internal:
         ctx = PageContext(ds.languages.get(lang))
         pages += [Stub(path, ctx.t(title), call) for path, title, call in INTERNAL_PAGES]
+        pages += [Stub(f"internal/partners/{p.id}.md", ctx.t("internal_partner_view_title", name=p.name),
+                       f'internal_partner_view("{p.id}")') for p in ds.collections.get("partners", [])]
     return pages

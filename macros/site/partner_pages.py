@@ -11,9 +11,10 @@ from typing import Any
 
 from ..model.dataset import Dataset
 from ..model.kpi import Privacy
-from ..model.criteria import Criteria, claim_counts, is_diverse, renewals_due
+from ..model.criteria import Criteria, certificate_end, claim_counts, is_diverse, renewals_due
 from ..model.partner import Partner, Procurement, ProcurementTarget
-from ..model.privacy import TenderFigure, count_figure, directory, full_profile, shown_claims, tender_figures
+from ..model.privacy import (TenderFigure, count_figure, directory, full_profile, listable, shown_claims,
+                             tender_figures)
 from .charts import format_value
 from .procurement_progress import target_kpis
 from .progress_pages import assessment, explain, figures_for, kpi_path
@@ -267,3 +268,35 @@ def internal_renewals(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
              "state": ctx.t("internal_renewal_expired" if r.expired else "internal_renewal_soon")} for r in due]
     return render("internal_renewals.html", ctx, rows=rows,
                   notice=criteria.renewal_notice_days if criteria is not None else None)
+
+
+def internal_partner_view(ds: Dataset, ctx: PageContext, partner_id: str, today: dt.date) -> str:
+    """What the public site says about one partner, and on which consent: a page to send them for approval.
+
+    It holds nothing of our own assessment (maturity, conversations, check-ins), only what the partner
+    told us and agreed to, so the page itself can be shared with them."""
+    assert ctx.internal, "internal_partner_view is only for the internal build"
+    partner = ds.by_id("partners", partner_id)
+    criteria = _criteria(ds)
+    listing = partner.listing_consent
+    claims = []
+    for claim in partner.ownership:
+        shown = claim in shown_claims(partner)
+        counts = criteria is not None and claim_counts(claim, criteria, today)
+        consent = claim.consent
+        claims.append({
+            "group": criteria.group(claim.category).name(ctx.lang) if criteria else claim.category,
+            "basis": _claim_text(ctx, criteria, claim) if criteria else claim.category,
+            "shown": ctx.t("partner_view_claim_shown" if shown and counts else
+                           "partner_view_claim_ended" if shown else "partner_view_claim_totals"),
+            "consent": ctx.t("partner_view_consent_on", date=ctx.date(consent.date)) +
+                       (" " + ctx.t("partner_view_withdrawn_on", date=ctx.date(consent.withdrawn))
+                        if consent.withdrawn else "") if consent else ctx.t("partner_view_no_consent"),
+            "ends": certificate_end(claim, criteria) if counts else None})
+    return render("internal_partner_view.html", ctx, partner=partner,
+                  entry=_entry(ds, ctx, partner, today) if listable(partner) else None,
+                  listing=None if listing is None else {
+                      "date": listing.date, "withdrawn": listing.withdrawn,
+                      "scope": ctx.t(f"partner_view_scope_{listing.scope}")},
+                  claims=claims, diverse=criteria is not None and is_diverse(partner, criteria, today),
+                  page_link=ctx.link("work-with-us/#partners"))

@@ -160,3 +160,25 @@ def test_each_review_gets_its_agenda_from_the_data_in_the_internal_build_only(si
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_partner_view_shows_exactly_the_public_entry_and_the_consent_behind_it(sites):
+    public, internal = sites
+    view = (internal / "en" / "internal" / "partners" / "atelier-noor" / "index.html").read_text(encoding="utf-8")
+    directory = (public / "en" / "work-with-us" / "index.html").read_text(encoding="utf-8")
+    entry = re.search(r"<h3>Atelier Noor</h3>.*?</dl>", directory, re.S).group(0)
+    assert entry in view                                              # the very same markup
+    words = text_of(view)
+    assert "Consent given on 10 February 2025." in words
+    assert "People with a migration background owned by people with a migration background (self-declared). " \
+           "No consent recorded. We do not show this next to your name. It only counts in totals." in words
+    assert "The certificate counts until 20 January 2027." in words
+    for internal_only in ("Map partners 2025", "meedenken", "15 January 2027", "High level"):
+        assert internal_only not in words                             # none of our own assessment
+    ended = text_of((internal / "nl" / "internal" / "partners" / "stichting-open-oever" / "index.html")
+                    .read_text(encoding="utf-8"))
+    assert "Je keurmerk is verlopen. Daarom noemen we dit nu niet." in ended
+    unlisted = text_of((internal / "en" / "internal" / "partners" / "van-dam-techniek" / "index.html")
+                       .read_text(encoding="utf-8"))
+    assert "Your organisation is not on our website." in unlisted
+    assert not (public / "en" / "internal" / "partners").exists()

@@ -213,7 +213,8 @@ def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
     for p in partners:
         m = p.maturity
         rows.append({
-            "name": p.name, "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations),
+            "name": p.name, "view": ctx.link(f"internal/partners/{p.id}/"),
+            "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations),
             "level": ctx.t(f"internal_level_{m.level}") if m else ctx.t("internal_not_assessed"),
             "criteria": [_yes_no(ctx, v) for v in (m.own_policy, m.knowledge, m.public_commitment,
                                                    m.priority_group)] if m else [],

@@ -104,11 +104,13 @@ def promise_problems(doc: Document, statements: Sequence[Statement], goals: Sequ
             steps = _targets_of(promise.goals, by_id, kpis, proc)
             dates = [d for d, _ in steps]
             shares = [v for _, v in steps if v is not None]
+            raw = doc.data[i]["commitments"][j]
+            here = (i, "commitments", j, "text") if isinstance(raw, dict) and "text" in raw else (i, "commitments", j)
             for lang, text in promise.text.model_dump().items():
                 named = shares_in(text, lang)
                 # "From 2027, half …" needs the target of half to be due by then, not just any step.
                 starts = [d for d, v in steps if v is not None and any(_same(v, n) for n in named)] or dates
-                line, col = doc.position((i, "commitments", j, lang))
+                line, col = doc.position(here + (lang,))
 
                 def at(message: str, expected: str) -> None:
                     problems.append(Problem(doc.path, line, col, message, expected))

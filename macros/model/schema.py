@@ -37,7 +37,8 @@ class Organisations(Strict):
 class Commitment(Strict):
     """A promise in a statement, in every language, with the goals it stands for.
 
-    Written like any text, `{nl: …, en: …}`, with `goals: [goal-id, …]` beside the languages."""
+    Written as `text: {nl: …, en: …}` with `goals: [goal-id, …]`; a promise without goals may also be
+    written as plain text, `{nl: …, en: …}`."""
 
     text: Text = Field(description="The promise, once in each language of the site.")
     goals: list[Slug] = Field(default_factory=list, description="Ids of the goals this promise stands for; the "
@@ -47,9 +48,8 @@ class Commitment(Strict):
     @model_validator(mode="before")
     @classmethod
     def _text_beside_goals(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "text" not in data:
-            return {"text": {k: v for k, v in data.items() if k != "goals"},
-                    **({"goals": data["goals"]} if "goals" in data else {})}
+        if isinstance(data, dict) and "text" not in data and "goals" not in data:
+            return {"text": data}
         return data
 
 

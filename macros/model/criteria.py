@@ -88,7 +88,8 @@ def claim_counts(claim: OwnershipClaim, criteria: Criteria, on: dt.date) -> bool
         return False
     if claim.basis == "certified":
         end = certificate_end(claim, criteria)
-        return claim.certified_on is not None and claim.certified_on <= on and (end is None or on < end)
+        # Without a date (allowed only when certificates do not expire) the certificate always counts.
+        return (claim.certified_on is None or claim.certified_on <= on) and (end is None or on < end)
     return True
 
 

@@ -95,7 +95,11 @@ def prerender(project: Path) -> Path:
         lang = env.conf.theme["language"]
         target = dumped / "content" / lang / env.page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        front = yaml.safe_dump(dict(env.page.meta), allow_unicode=True) if env.page.meta else ""
+        # The page hooks escape title and description as markupsafe text, which YAML writes as plain
+        # text; `render_macros` only concerns the macros plugin, which the hand-written build lacks.
+        meta = {key: str(value) if isinstance(value, str) else value for key, value in env.page.meta.items()
+                if key != "render_macros"}
+        front = yaml.safe_dump(meta, allow_unicode=True) if meta else ""
         target.write_text((f"---\n{front}---\n\n" if front else "") + env.markdown, encoding="utf-8")
 
     macros.on_post_page_macros = dump

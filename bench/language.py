@@ -11,11 +11,20 @@ Run from the project root:  .venv/bin/python bench/language.py
 3. Installs alex 11.0.1 into bench/.work/alex if it is missing (npm) and measures the CPU time
    of its command on the English corpus (resource.getrusage(RUSAGE_CHILDREN)).
 
+4. Scores the held-out sets in tests/language/ (files heldout*_nl.yml and heldout*_en.yml):
+   recall on the sentences to flag and false alarms on the clean ones, per language and per
+   category, and the same for alex 11.0.1 on the English sets. A sentence counts as flagged when
+   a rule of its language finds something (any level); a clean sentence counts as a false alarm
+   when an error or a warning is found (that is what would block publishing). Two formats are
+   read: lists of plain sentences (``flag: [...]``, ``clean: [...]``), and lists of entries
+   (``flag: [{text, category, kind, term, guide}]``, ``clean: [{text, kind, trap}]``).
+
 It prints the figures and asserts nothing.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import resource
@@ -197,6 +206,106 @@ def ensure_alex() -> bool:
     return result.returncode == 0 and ALEX_BIN.exists()
 
 
+HELD_OUT = ROOT / "tests" / "language"
+BLOCKING = ("error", "warning")
+
+
+class Sentence:
+    def __init__(self, entry, default_category: str):
+        if isinstance(entry, dict):
+            self.text = str(entry.get("text", ""))
+            self.category = str(entry.get("category") or default_category)
+        else:
+            self.text = str(entry)
+            self.category = default_category
+
+
+def held_out_sets(lang: str) -> dict[str, dict[str, list[Sentence]]]:
+    """Per held-out file of ``lang``: its sentences to flag and its clean sentences."""
+    import yaml
+
+    sets = {}
+    for path in sorted(HELD_OUT.glob(f"heldout*_{lang}.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        sets[path.name] = {
+            "flag": [Sentence(entry, "(none given)") for entry in data.get("flag") or []],
+            "clean": [Sentence(entry, "clean") for entry in data.get("clean") or []],
+        }
+    return sets
+
+
+def ours_on(sentences: list[Sentence], lang: str) -> list[tuple[bool, bool]]:
+    """Per sentence: (some rule of the language found something, an error or warning was found)."""
+    from macros.language import check_text
+
+    results = []
+    for sentence in sentences:
+        findings = check_text(sentence.text, lang)
+        results.append((any(f.rule.startswith(f"{lang}-") for f in findings), any(f.severity in BLOCKING for f in findings)))
+    return results
+
+
+def alex_on(sentences: list[Sentence]) -> list[tuple[bool, bool]] | None:
+    """Per sentence, whether alex 11 warns about it (alex has no levels: any warning counts for both)."""
+    if not ALEX_BIN.exists():
+        return None
+    folder = WORK / "heldout-alex"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for number, sentence in enumerate(sentences):
+        (folder / f"s{number:04d}.md").write_text(sentence.text + "\n", encoding="utf-8")
+    env = dict(os.environ, NO_UPDATE_NOTIFIER="1")
+    result = subprocess.run([str(ALEX_BIN), str(folder)], cwd=ROOT, env=env, capture_output=True, text=True)
+    # The default report names each file on a line of its own, then one indented line per warning.
+    flagged: set[str] = set()
+    current = None
+    for line in (result.stderr + result.stdout).splitlines():
+        if line and not line.startswith(" ") and line.endswith(".md"):
+            current = Path(line.strip()).name
+        elif current and "warning" in line and line.startswith(" "):
+            flagged.add(current)
+    return [(f"s{number:04d}.md" in flagged,) * 2 for number in range(len(sentences))]
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{part / whole:5.2f}" if whole else "  -  "
+
+
+def print_held_out() -> None:
+    print()
+    print("Held-out sets (tests/language/heldout*_{nl,en}.yml)")
+    for lang in ("nl", "en"):
+        for name, sets in held_out_sets(lang).items():
+            flag, clean = sets["flag"], sets["clean"]
+            ours_flag, ours_clean = ours_on(flag, lang), ours_on(clean, lang)
+            found = sum(hit for hit, _ in ours_flag)
+            alarms = sum(blocking for _, blocking in ours_clean)
+            flagged_clean = sum(hit for hit, _ in ours_clean)
+            precision = found / (found + alarms) if found + alarms else 0.0
+            print(f"  {name} ({lang}): {len(flag)} to flag, {len(clean)} clean")
+            print(f"    podium check  recall {_rate(found, len(flag))}   false alarms {_rate(alarms, len(clean))} "
+                  f"({alarms} of {len(clean)}; {flagged_clean} clean sentences got any finding)   precision {precision:4.2f}")
+            if lang == "en":
+                alex = alex_on(flag + clean)
+                if alex is not None:
+                    alex_found = sum(hit for hit, _ in alex[: len(flag)])
+                    alex_alarms = sum(hit for hit, _ in alex[len(flag):])
+                    print(f"    alex 11.0.1   recall {_rate(alex_found, len(flag))}   false alarms {_rate(alex_alarms, len(clean))} "
+                          f"({alex_alarms} of {len(clean)})")
+            categories = sorted({sentence.category for sentence in flag})
+            if len(categories) > 1:
+                for category in categories:
+                    members = [hit for sentence, (hit, _) in zip(flag, ours_flag) if sentence.category == category]
+                    print(f"      {category:<28} recall {_rate(sum(members), len(members))}  ({sum(members)} of {len(members)})")
+            missed = [sentence.text for sentence, (hit, _) in zip(flag, ours_flag) if not hit]
+            alarmed = [sentence.text for sentence, (_, blocking) in zip(clean, ours_clean) if blocking]
+            for text in missed:
+                print(f"      missed: {text}")
+            for text in alarmed:
+                print(f"      false alarm: {text}")
+
+
 def main() -> None:
     print("Generating corpora in bench/.work/ ...", flush=True)
     folders = {lang: make_corpus(lang) for lang in ("en", "nl")}
@@ -241,6 +350,7 @@ def main() -> None:
         print(f"alex / ours, ours in-process (checking only):      {alex_cpu / en_warm:6.1f} x")
     print(f"Dutch vs English CPU per MB, in-process:           {per_mb['nl']['warm'] / per_mb['en']['warm']:6.2f} x   (target <= 1.5)")
     print(f"Dutch vs English CPU per MB, as commands:          {per_mb['nl']['cli'] / per_mb['en']['cli']:6.2f} x")
+    print_held_out()
 
 
 if __name__ == "__main__":

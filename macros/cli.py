@@ -5,13 +5,17 @@ Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from .base.problems import FORMATS, format_problems
 from .model.errors import DataErrors
 
 OK, CHECK_FAILED, BAD_INPUT = 0, 1, 2
+STOPPED = 128 + signal.SIGINT
 
 
 def _project(args: argparse.Namespace) -> Path:
@@ -28,31 +32,64 @@ def _report(errors: DataErrors, fmt: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import BuildFailed, build_site
+    from .site.publish import OutputRefused
     try:
         out = build_site(_project(args), Path(args.out) if args.out else None, internal=args.internal)
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT
+    except OutputRefused as refused:
+        print(refused, file=sys.stderr)
+        print("Nothing was built and no file was changed.", file=sys.stderr)
+        return BAD_INPUT
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         print("The build failed; the site that was there before is unchanged.", file=sys.stderr)
         return failure.exit_code
+    except KeyboardInterrupt:
+        print("The build was stopped; the site that was there before is unchanged.", file=sys.stderr)
+        return STOPPED
+    for warning in _calendar_warnings(_project(args)):
+        print(warning, file=sys.stderr)
     print(f"Built {out}")
     return OK
 
 
+def _calendar_warnings(project: Path) -> list:
+    """Moments with explicit dates that have none for next year yet; advice, not a failure."""
+    from .model.calendar import missing_date_warnings
+    from .model.dataset import load_dataset
+    from .site.clock import build_date
+    moments = load_dataset(project).collections.get("moments", [])
+    return missing_date_warnings(project, moments, build_date().year + 1)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .site.serve import serve
-    return serve(_project(args), args.host, args.port)
+    from .site.serve import CannotListen, serve
+    try:
+        serve(_project(args), args.host, args.port)
+    except CannotListen as problem:
+        print(problem, file=sys.stderr)
+        return BAD_INPUT
+    return OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port — a whole number from 1 to 65535, such as 8000")
+    return int(text)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .model.dataset import load_dataset
+    from .site.clock import build_date
     try:
-        load_dataset(_project(args))
+        load_dataset(_project(args), today=build_date())
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT
+    for warning in _calendar_warnings(_project(args)):
+        print(warning, file=sys.stderr)
     print("The data is valid.")
     return OK
 
@@ -104,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Build both languages and serve them; every edit to content/, data/, "
                                             "macros/ or overrides/ rebuilds and reloads the page.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     serve.set_defaults(run=cmd_serve)
 
     validate = commands.add_parser("validate", help="check the data files and list every problem",
@@ -127,13 +164,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_like_interrupt():
+    """SIGTERM stops a command the way Ctrl+C does, so its temporary folders are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return BAD_INPUT if exit_.code else OK
-    return args.run(args)
+    with _terminate_like_interrupt():
+        return args.run(args)
 
 
 if __name__ == "__main__":

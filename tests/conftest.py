@@ -104,7 +104,8 @@ def minimal_project(tmp_path: Path) -> Path:
 
 def copy_example(dest: Path) -> Path:
     """Copy the example project (sources only, no builds or tools) to `dest`."""
-    top_level = {".venv", "node_modules", "site", "site-internal", ".git", ".pytest_cache", "bench", "tests"}
+    top_level = {".venv", "node_modules", "site", "site-internal", ".git", ".pytest_cache", ".podium-cache",
+                 "bench", "tests"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         skip = {n for n in names if n == "__pycache__" or n.startswith(".site-")}

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -31,6 +32,7 @@ HELP = {
     "podium-chart-text-alternative": UNDERSTANDING + "non-text-content.html",
     "podium-chart-table": UNDERSTANDING + "info-and-relationships.html",
     "podium-third-party-request": "https://www.w3.org/TR/privacy-principles/",
+    "podium-missing-file": "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404",
 }
 WCAG = {
     "podium-html-lang": ["3.1.1"],
@@ -45,6 +47,7 @@ WCAG = {
     "podium-chart-text-alternative": ["1.1.1"],
     "podium-chart-table": ["1.1.1", "1.3.1"],
     "podium-third-party-request": [],
+    "podium-missing-file": [],
 }
 
 #: Which checks run where: page checks in the first view of a page, the others per view.
@@ -326,9 +329,9 @@ def _declared_values(declared: str | None) -> list[float]:
 
 def third_party(urls: Iterable[str], origin: str, published: Iterable[str] = ()) -> list[str]:
     """The web URLs that belong neither to the loopback ``origin`` (same host and port) nor to
-    a ``published`` address of the site (same host), in order, once each."""
+    a ``published`` address of the site (same host, inside its path), in order, once each."""
     loopback = urlsplit(origin)
-    own_hosts = {urlsplit(p).hostname for p in published}
+    published = list(published)
     seen: dict[str, None] = {}
     for url in urls:
         parts = urlsplit(url)
@@ -336,22 +339,40 @@ def third_party(urls: Iterable[str], origin: str, published: Iterable[str] = ())
             continue
         if (parts.hostname, parts.port) == (loopback.hostname, loopback.port):
             continue
-        if parts.hostname in own_hosts:
+        if site_path(url, published) is not None:
             continue
         seen.setdefault(url, None)
     return list(seen)
 
 
 def published_origin(page: str, canonical: str | None) -> str | None:
-    """The site's published origin, from a <link rel=canonical> whose path is this page's path
-    (MkDocs writes one when site_url is set); None if there is none or it points elsewhere."""
+    """The site's published address, from a <link rel=canonical> whose path ends in this page's
+    path (MkDocs writes one when site_url is set): "https://example.org" or, for a site in a
+    sub-folder, "https://example.org/museum"; None if there is none or it points elsewhere."""
     if not canonical:
         return None
     parts = urlsplit(canonical)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     path = re.sub(r"/index\.html$", "/", parts.path)
-    return f"{parts.scheme}://{parts.netloc}" if path.endswith(page) else None
+    if not path.endswith(page):
+        return None
+    return f"{parts.scheme}://{parts.netloc}{path[: len(path) - len(page)]}".rstrip("/")
+
+
+def site_path(url: str, published: Iterable[str] = ()) -> str | None:
+    """The path inside the built site that ``url`` asks for: a site-relative URL ("/nl/x.css")
+    as it is, a URL on a ``published`` address without that address; None for other hosts."""
+    parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc:
+        return unquote(parts.path) if parts.path.startswith("/") else None
+    for base in published:
+        own = urlsplit(base)
+        prefix = own.path.rstrip("/")
+        if (parts.hostname, parts.port) == (own.hostname, own.port) and \
+                (parts.path == prefix or parts.path.startswith(prefix + "/")):
+            return unquote(parts.path[len(prefix):] or "/")
+    return None
 
 
 def check_requests(requested: list[str], referenced: list[dict], origin: str,
@@ -369,6 +390,29 @@ def check_requests(requested: list[str], referenced: list[dict], origin: str,
             "podium-third-party-request",
             f"the page loads {url} from another host; published pages must load everything "
             "from the site itself (visitors' privacy, and the site must work on its own)",
+            selector=ref.get("selector", ""), snippet=ref.get("snippet", "")))
+    return found
+
+
+def check_missing_files(requested: list[str], referenced: list[dict], published: Iterable[str],
+                        exists: Callable[[str], bool],
+                        known: list[dict] | None = None) -> list[Finding]:
+    """The site's own requests (site-relative, or on its published address) that no file of the
+    built site answers: each of them fails for every visitor once the site is published."""
+    published = list(published)
+    elements = {ref["url"]: ref for ref in [*(known or []), *referenced]}
+    found = []
+    seen: set[str] = set()
+    for url in [*requested, *(ref["url"] for ref in referenced)]:
+        path = site_path(url, published)
+        if path is None or url in seen or exists(path):
+            continue
+        seen.add(url)
+        ref = elements.get(url, {})
+        found.append(finding(
+            "podium-missing-file",
+            f"the page requests {url}, but the built site has no file at {path}, so this request "
+            "fails for every visitor; correct the address or add the file",
             selector=ref.get("selector", ""), snippet=ref.get("snippet", "")))
     return found
 

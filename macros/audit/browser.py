@@ -63,7 +63,7 @@ def _find_program(explicit: str | None, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _program_version(path: str) -> str:
+def program_version(path: str) -> str:
     """'156.0.8078.79' from ``chromium --version``; '' if it cannot be read."""
     try:
         out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20).stdout
@@ -112,9 +112,9 @@ class Browser:
         driver.set_page_load_timeout(PAGE_LOAD_TIMEOUT_S)
         caps = driver.capabilities
         versions = {
-            "chromium": caps.get("browserVersion", "") or _program_version(browser_path),
+            "chromium": caps.get("browserVersion", "") or program_version(browser_path),
             "chromedriver": caps.get("chrome", {}).get("chromedriverVersion", "").split(" ")[0]
-            or _program_version(driver_path),
+            or program_version(driver_path),
         }
         browser = cls(driver=driver, profile_dir=profile_dir, versions=versions)
         driver.execute_cdp_cmd("Network.enable", {})

@@ -37,6 +37,11 @@ class Finding:
         data["fails"] = self.fails
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        """The Finding that ``to_dict`` wrote (``fails`` is derived, so it is left out)."""
+        return cls(**{name: data[name] for name in FINDING_FIELDS if name in data})
+
 
 @dataclass
 class ViewResult:
@@ -51,6 +56,12 @@ class ViewResult:
     requests: list[str] = field(default_factory=list)  # third-party URLs the page tried to load
     seconds: float = 0.0
     axe_error: str | None = None
+    #: Every URL the page requested: the site's own as a path ("/nl/x.css"), others in full.
+    requested: list[str] = field(default_factory=list)
+    #: Elements whose URL loads by itself (first view only), with the same URL convention.
+    referenced: list[dict] = field(default_factory=list)
+    #: True when this result came from the audit cache instead of the browser.
+    reused: bool = False
 
     @property
     def violations(self) -> list[Finding]:
@@ -73,8 +84,25 @@ class ViewResult:
             "checks": self.checks,
             "passed": not self.failed,
             "seconds": round(self.seconds, 3),
+            "reused": self.reused,
             "axe_error": self.axe_error,
             "third_party_requests": self.requests,
             "violations": [f.to_dict() for f in self.violations],
             "needs_review": [f.to_dict() for f in self.needs_review],
+            "requested": self.requested,
+            "referenced": self.referenced,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ViewResult:
+        """The ViewResult that ``to_dict`` wrote (a record's result or a cached one)."""
+        return cls(
+            page=data["page"], file=data["file"], view=data["view"], axe_rules=data["axe_rules"],
+            checks=list(data["checks"]),
+            findings=[Finding.from_dict(f) for f in data["violations"] + data["needs_review"]],
+            requests=list(data.get("third_party_requests", [])), seconds=data.get("seconds", 0.0),
+            axe_error=data.get("axe_error"), requested=list(data.get("requested", [])),
+            referenced=list(data.get("referenced", [])), reused=data.get("reused", False))
+
+
+FINDING_FIELDS = tuple(Finding.__dataclass_fields__)

@@ -162,9 +162,7 @@ for (const [selector, attribute] of LOADERS) {
     }
   }
 }
-const canonical = document.querySelector('link[rel~=canonical][href]');
 return {htmlLang: document.documentElement.getAttribute('lang'),
-        canonical: canonical ? canonical.href : null,
         passages, headings, links, images, charts, referenced};
 """
 

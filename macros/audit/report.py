@@ -65,10 +65,13 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
                  views: Sequence[View], tags: Sequence[str], axe_version: str,
                  axe_rule_count: int, browser_versions: dict[str, str], preload_axe: bool,
                  all_rules_in_every_view: bool, reviewed_file: str, published: list[str],
-                 seconds: float) -> dict:
-    """The JSON record of one audit run: versions, what ran where, per-view results, totals."""
+                 seconds: float, cache: dict | None = None, shard: dict | None = None) -> dict:
+    """The JSON record of one audit run: versions, what ran where, per-view results, totals.
+
+    ``cache`` says which results were reused; ``shard`` marks the record of one shard, which
+    only counts once the shards are merged (shards.py)."""
     totals = summarise(results)
-    return {
+    record = {
         "schema": SCHEMA,
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "passed": totals["failing_items"] == 0,
@@ -99,7 +102,12 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
         "not_covered_by_automation": [
             {"sc": c["sc"], "level": c["level"], "automation": c["automation"],
              "name": c["name"]["en"]} for c in coverage()],
+        "cache": cache or {"file": "", "reused_page_views": 0,
+                           "audited_page_views": len(results), "damaged_entries_ignored": 0},
     }
+    if shard:
+        record["shard"] = shard
+    return record
 
 
 def summarise(results: list[ViewResult]) -> dict:
@@ -117,6 +125,7 @@ def summarise(results: list[ViewResult]) -> dict:
         "needs_review_acknowledged": sum(1 for f in review if f.review),
         "needs_review_unacknowledged": sum(1 for f in review if not f.review),
         "third_party_urls": len({u for r in results for u in r.requests}),
+        "reused_page_views": sum(1 for r in results if r.reused),
         "failing_items": sum(1 for f in findings if f.fails),
     }
 
@@ -175,9 +184,14 @@ def summary_line(record: dict) -> str:
     t = record["totals"]
     views = len(record["views"])
     verdict = "passed" if record["passed"] else "FAILED"
-    return (f"accessibility audit {verdict}: {t['pages']} pages x {views} views = "
-            f"{t['page_views']} page views in {t['seconds']} s ({t['seconds_per_page_view']} s "
-            f"per page view); {t['violations']} violations, {t['needs_review_unacknowledged']} "
+    shard = record.get("shard")
+    which = f" of shard {shard['index']}/{shard['count']}" if shard else ""
+    reused = t.get("reused_page_views", 0)
+    from_cache = f" ({reused} reused from the cache)" if reused else ""
+    return (f"accessibility audit{which} {verdict}: {t['pages']} pages x {views} views = "
+            f"{t['page_views']} page views{from_cache} in {t['seconds']} s "
+            f"({t['seconds_per_page_view']} s per page view); {t['violations']} violations, "
+            f"{t['needs_review_unacknowledged']} "
             f"needs-review items not acknowledged, {t['needs_review_acknowledged']} acknowledged; "
             f"axe-core {record['tools']['axe-core']}, Chromium {record['tools']['chromium']}")
 

@@ -21,6 +21,9 @@ VIEW_DEPENDENT_RULES: tuple[str, ...] = (
 REVIEWED_FILE = Path("data/accessibility-reviewed.yml")
 #: Where a passing audit record is copied for the accessibility statement (``--record``).
 RECORD_FILE = Path("data/accessibility-audit.json")
+#: The audit cache (cache.py): outside the site, which every build replaces; CI keeps this
+#: folder between runs with actions/cache.
+CACHE_FILE = Path(".podium-cache/audit.json")
 #: The report's name inside the built site.
 REPORT_NAME = "accessibility-audit.json"
 #: axe-core as pinned in package.json / package-lock.json, relative to the repository.

@@ -12,6 +12,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .problems import Problem
 from .yamlread import Document
 
+from .characters import HIDDEN_EXPECTED
+
+# YAML's and Python's spellings of infinity and "not a number", which no published figure may be.
+NO_NUMBER = {".nan", ".inf", "nan", "inf", "infinity"}
 DATE_HINT = "a date written as YYYY-MM-DD, for example 2026-07-01"
 
 
@@ -115,10 +119,13 @@ def explain(root: Any, error: dict, context: dict | None = None) -> tuple[str, s
                 f"write decimals with a point, as {value.strip().replace(',', '.')}", False)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {kind_of(value)}", expected, False
-    if kind == "finite_number":
-        return f"{kind_of(value)} is not a number that can be published", expected or "a number such as 12 or 3.5", False
+    if kind == "finite_number" or (kind == "float_parsing" and _names_no_number(value)):
+        return (f"{kind_of(value)} is not an ordinary number (it stands for infinity or 'not a number')",
+                "a number such as 12 or 12.5", False)
     if kind in ("float_type", "float_parsing"):
         return f"expected a number, found {kind_of(value)}", expected, False
+    if kind == "hidden_character":
+        return error["msg"], HIDDEN_EXPECTED, False
     if kind in ("bool_type", "bool_parsing"):
         return f"expected yes/no (true or false), found {kind_of(value)}", expected, False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -151,3 +158,7 @@ def validate(shape: Any, doc: Document, context: dict | None = None) -> tuple[An
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
             problems.append(doc.problem(loc, message, expected, prefer_key=at_key))
         return None, problems
+
+
+def _names_no_number(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().lstrip("+-") in NO_NUMBER

@@ -12,6 +12,7 @@ from .inline import mask_inline
 from .markdown import scan_markdown
 from .match import Matcher
 from .model import Finding, Flag, InputError, Report, severity_rank
+from .normalise import Anomaly, Normalised, normalise
 from .rules import LANGUAGES, RuleBook, load_rulebook, rules_dir
 from .segments import PROSE_KINDS, Blocks, Segment
 from .suppress import apply_suppressions
@@ -25,9 +26,10 @@ EXCLUDED_DATA = ("data/language", "data/schema")
 """Rule files and schemas are not text for the public."""
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site", "site-internal"})
 
-LONG_SENTENCE = "long-sentence"
-READABILITY = "readability"
 PLAIN = "plain-language"
+INVISIBLE = "invisible-character"
+MIXED_SCRIPT = "mixed-script"
+CHARACTERS = "characters"
 
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 
@@ -122,11 +124,15 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
         if lang is None:
             continue
         if lang not in tools:
-            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.settings.sentence_length, lang))
+            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.metrics.sentence_length.maximum, lang))
         matcher, splitter, limit = tools[lang]
-        text = segment.text
-        for hit in matcher.find(text):
-            flags.append(_rule_flag(hit.rule, segment, hit.start, hit.end))
+        seen = normalise(segment.text)
+        text = seen.text
+        place = _Place(segment, seen)
+        for anomaly in seen.anomalies:
+            flags.append(_anomaly_flag(segment, anomaly))
+        for hit in matcher.find_normalised(text):
+            flags.append(_rule_flag(hit.rule, place, text, hit.start, hit.end))
         if segment.kind not in PROSE_KINDS:
             continue
         spans = splitter.spans(text)
@@ -135,16 +141,30 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
             if text.count(" ", start, end) + text.count("\n", start, end) >= limit * 3 // 4:
                 words = readability.word_count(text, start, end)
                 if words > limit:
-                    flags.append(_long_sentence_flag(segment, start, end, words, limit))
+                    flags.append(_long_sentence_flag(book.metrics.sentence_length, place, start, end, words, limit))
         if with_readability:
             if lang not in tallies:
-                tallies[lang] = (readability.Tally(), segment.start + _first_word(text))
+                tallies[lang] = (readability.Tally(), place.start(_first_word(text)))
             tallies[lang][0].add(text, len(spans))
     for lang, (tally, first) in tallies.items():
-        flag = _readability_flag(book, lang, tally, first)
+        flag = _readability_flag(book.metrics.readability, lang, tally, first)
         if flag is not None:
             flags.append(flag)
     return flags
+
+
+class _Place:
+    """Turns offsets in the normalised text of a segment into offsets in the file."""
+
+    def __init__(self, segment: Segment, seen: Normalised):
+        self.segment = segment
+        self.seen = seen
+
+    def start(self, offset: int) -> int:
+        return self.segment.start + self.seen.source_start(offset)
+
+    def end(self, offset: int) -> int:
+        return self.segment.start + self.seen.source_end(offset)
 
 
 def _first_word(text: str) -> int:
@@ -154,7 +174,7 @@ def _first_word(text: str) -> int:
 
 @lru_cache(maxsize=16)
 def _matcher(book: RuleBook, lang: str) -> Matcher:
-    return Matcher(book.enabled_rules(lang), getattr(book.settings.accept, lang))
+    return Matcher(book.enabled_rules(lang), getattr(book.agreement.accepted, lang))
 
 
 @lru_cache(maxsize=16)
@@ -164,58 +184,71 @@ def _splitter(book: RuleBook, lang: str) -> readability.SentenceSplitter:
 
 @lru_cache(maxsize=16)
 def _suppressible(book: RuleBook) -> frozenset[str]:
-    return frozenset({rule.id for rules in book.rules.values() for rule in rules} | {LONG_SENTENCE})
+    return frozenset({rule.id for rules in book.rules.values() for rule in rules}
+                     | {book.metrics.sentence_length.id, INVISIBLE, MIXED_SCRIPT})
 
 
-def _rule_flag(rule, segment: Segment, start: int, end: int) -> Flag:
-    shown = " ".join(segment.text[start:end].split())
+def _rule_flag(rule, place: _Place, text: str, start: int, end: int) -> Flag:
+    shown = " ".join(text[start:end].split())
     if rule.category == PLAIN:
         frame = f"“{shown}” may not be plain language for every reader."
     else:
         frame = f"“{shown}” may exclude or hurt some readers."
     return Flag(
-        segment.start + start,
-        segment.start + end,
+        place.start(start),
+        place.end(end),
         rule.id,
         rule.category,
         rule.severity,
         f"{frame} {rule.reason}",
         tuple(rule.alternatives),
-        segment.block,
+        place.segment.block,
     )
 
 
-def _long_sentence_flag(segment: Segment, start: int, end: int, words: int, limit: int) -> Flag:
+def _anomaly_flag(segment: Segment, anomaly: Anomaly) -> Flag:
+    if anomaly.kind == "invisible":
+        message = (f"An invisible character ({anomaly.detail.lower()}) stands here. Readers cannot see it, but it "
+                   "changes how screen readers, search and this check read the word. Delete it (it often comes "
+                   "along when text is pasted from a word processor or a web page).")
+    else:
+        message = (f"This word mixes letters of different alphabets ({anomaly.detail}) that look alike. "
+                   "Screen readers and search read it wrongly. Type the word again in one alphabet.")
+    return Flag(segment.start + anomaly.start, segment.start + anomaly.end,
+                INVISIBLE if anomaly.kind == "invisible" else MIXED_SCRIPT, CHARACTERS, "error", message, (), segment.block)
+
+
+def _long_sentence_flag(metric, place: _Place, start: int, end: int, words: int, limit: int) -> Flag:
     return Flag(
-        segment.start + start,
-        segment.start + end,
-        LONG_SENTENCE,
-        PLAIN,
-        "suggestion",
+        place.start(start),
+        place.end(end),
+        metric.id,
+        metric.category,
+        metric.severity,
         f"This sentence has {words} words; sentences of at most {limit} words are easier to follow. "
         "Consider splitting it.",
         (),
-        segment.block,
+        place.segment.block,
     )
 
 
-def _readability_flag(book: RuleBook, lang: str, tally: readability.Tally, first: int) -> Flag | None:
-    settings = book.settings.readability
+def _readability_flag(metric, lang: str, tally: readability.Tally, first: int) -> Flag | None:
     words, syllables = tally.totals(lang)
-    if words < settings.min_words or tally.sentences == 0:
+    if words < metric.min_words or tally.sentences == 0:
         return None
-    score = readability.reading_ease(lang, words, tally.sentences, syllables)
-    minimum = getattr(settings.minimum_score, lang)
+    formula = getattr(metric.formula, lang)
+    score = formula.score(words, tally.sentences, syllables)
+    minimum = getattr(metric.minimum, lang)
     if score >= minimum:
         return None
     language = "Dutch" if lang == "nl" else "English"
     return Flag(
         first,
         first,
-        READABILITY,
-        PLAIN,
-        "suggestion",
-        f"The {language} text of this file scores {score:.0f} on the {readability.formula_name(lang)} "
+        metric.id,
+        metric.category,
+        metric.severity,
+        f"The {language} text of this file scores {score:.0f} on the {formula.name} "
         f"reading-ease scale; text at level B1 usually scores {minimum:.0f} or more "
         f"({words} words in {tally.sentences} sentences). Consider shorter sentences and everyday words.",
     )

@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, default=None, dest="fail_on",
         help="exit with status 1 when a finding is at least this severe "
-        "(default: fail_on in data/language/settings.yml, normally error)",
+        "(default: the lowest level in blocking of data/language/agreement.yml, normally warning)",
     )
     parser.add_argument(
         "--root", type=Path, default=None,
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"podium check: stopped; fix the {count} problem{'s' if count != 1 else ''} above and run it again.", file=sys.stderr)
         return 2
     sys.stdout.write(format_report(report, getattr(args, "format", None) or "text"))
-    fail_on = getattr(args, "fail_on", None) or book.settings.fail_on
+    fail_on = getattr(args, "fail_on", None) or book.agreement.fail_on
     return 1 if report.exceeds(fail_on) else 0
 
 

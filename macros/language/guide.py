@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from .model import SEVERITIES
 from .rules import LANGUAGES, load_rulebook, rules_dir
 
 
@@ -43,6 +45,27 @@ def guide(lang: str, root: Path | None = None) -> list[dict]:
             }
         )
     return sections
+
+
+def agreement(lang: str, root: Path | None = None) -> dict:
+    """The collective's language agreement in ``lang``, for the top of the guide page.
+
+    ``{"version", "agreed_on" (a date), "agreed_by" (roles), "blocking" (severities that stop
+    publishing), "annotating" (the others), "accepted" (phrases), "summary"}``.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    book = load_rulebook(rules_dir(root))
+    found = book.agreement
+    return {
+        "version": found.version,
+        "agreed_on": dt.date.fromisoformat(found.agreed_on),
+        "agreed_by": [getattr(role, lang) for role in found.agreed_by],
+        "blocking": list(found.blocking),
+        "annotating": [severity for severity in reversed(SEVERITIES) if severity not in found.blocking],
+        "accepted": list(getattr(found.accepted, lang)),
+        "summary": getattr(found.summary, lang),
+    }
 
 
 def _shown(term: str) -> str:

@@ -2,22 +2,28 @@
 
 Code spans, HTML comments and tags (with their attributes), template syntax (``{{ }}``,
 ``{% %}``, ``{# #}``), link targets, URLs, e-mail addresses, attribute lists and emphasis
-markers are replaced by spaces of the same length. Link text and image alt text stay.
+markers are replaced by characters of the same length: spaces, or ``JOIN`` for markup that
+may stand inside a word. Link text and image alt text stay. HTML entities stay too; the
+normaliser decodes them.
 """
 
 from __future__ import annotations
 
 import re
 
+from .normalise import JOIN
+
 _NON_PROSE = re.compile(
     "|".join(
         (
             r"(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`)",  # code span
-            r"<!--[\s\S]*?-->",  # HTML comment
+            r"(?P<comment><!--[\s\S]*?-->)",  # HTML comment
             r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}",  # Jinja / macros
             r"\{[a-z_][a-z0-9_]*\}",  # a {placeholder} that Podium fills in (UI strings)
             r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>",  # autolink
-            r"</?[A-Za-z][A-Za-z0-9:\-]*(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",  # HTML tag and attributes
+            r"(?P<inline></?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong"
+            r"|sub|sup|time|u|var)(?:[\s/][^<>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^<>\"']*)*)?>)",  # inline HTML tag
+            r"</?[A-Za-z][A-Za-z0-9:\-]*(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",  # other HTML tag and attributes
             r"\]\((?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
             r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)",  # ](target "title")
             r"\]\[[^\]\n]*\]",  # ][reference]
@@ -25,9 +31,9 @@ _NON_PROSE = re.compile(
             r"\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
             r"(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*[ \t]*\}",  # { .attr-list }
             r"(?:https?://|ftp://|mailto:|www\.)[^\s<>\"'`()\[\]]*[^\s<>\"'`()\[\].,;:!?]",  # bare URL
-            r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",  # HTML entity
             r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~=^])",  # backslash of an escape
-            r"[*_`\[\]]+|~~|==|\^\^|!(?=\[)",  # emphasis and link brackets
+            r"(?P<emphasis>[*_]+|~~|==|\^\^)",  # emphasis markers
+            r"[`\[\]]+|!(?=\[)",  # link brackets
         )
     )
 )
@@ -38,8 +44,14 @@ _TRIGGER = re.compile(r"[`<{\[\]*_&\\!~=^]|://|www\.|mailto:")
 """Characters without which ``_NON_PROSE`` cannot match: most sentences skip the big pattern."""
 
 
+_JOINING = ("comment", "inline", "emphasis")
+"""Markup that can sit inside a word (``*mid*get``, ``mid<span></span>get``): blanked with
+``JOIN``, which ``normalise`` drops, so that the word is whole again for the rules."""
+
+
 def _blank(found: re.Match) -> str:
-    return " " * (found.end() - found.start())
+    filler = JOIN if found.lastgroup in _JOINING else " "
+    return filler * (found.end() - found.start())
 
 
 def mask_inline(text: str) -> str:

@@ -1,10 +1,13 @@
-"""Finding rule terms in prose: one compiled regular expression per language.
+"""Finding rule terms in prose: one compiled regular expression per language, then one look-up
+per word.
 
-All plain terms of a language form one prefix tree (``terms.trie_regex``); terms with a
-trailing ``*``, and the ``patterns`` of rules that use patterns instead of terms, are added as
-named alternatives. The text is lower-cased once and searched with that single expression;
-only at a match does Python look at the rule's conditions (exact case, nearby words,
-exceptions, quotation marks, the accept list).
+All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
+tree (``terms.trie_regex``); terms with a trailing ``*``, and the ``patterns`` of pattern
+rules, are added as named alternatives. The text is normalised (``normalise``), lower-cased
+once and searched with that single expression. Then every word that no match covers is looked
+up, once per distinct word, in a table of inflected forms and, for rules that allow it, split
+into compound parts (``morphology``). Only at a match does Python look at the rule's
+conditions (exact case, nearby words, exceptions, quotation marks, the accept list).
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ import re
 from functools import cached_property
 from typing import NamedTuple, Sequence
 
+from . import morphology
+from .normalise import normalise
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_LOOKED_UP = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
+"""Words the per-word pass looks up (digits and words shorter than three letters never hit)."""
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _CLOSERS = {
     "\u201c": "\u201d",  # “ ”
     "\u201e": "\u201d\u201c",  # „ ” or „ “
@@ -50,6 +58,17 @@ class _Conditions:
             return None
         return re.compile("|".join(rule.patterns or [term_regex(term, fold=False) for term in rule.terms]))
 
+    def _capitalised_as_the_term(self, text: str, start: int) -> bool:
+        """An inflected form keeps the capital of its term (Kaukasiërs, not a kaukasisch tapijt)."""
+        capital = any(term[:1].isupper() for term in self.rule.terms)
+        if text[start].isupper() == capital:
+            return True
+        return text[start].isupper() and _starts_sentence(text, start)
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        return frozenset(word for term in self.rule.terms for word in re.findall(r"[^\W\d_]+", term.lower()))
+
     @cached_property
     def only_near(self) -> re.Pattern | None:
         return phrase_pattern(list(self.rule.only_near))
@@ -62,20 +81,27 @@ class _Conditions:
     def exceptions(self) -> re.Pattern | None:
         return phrase_pattern(list(self.rule.exceptions))
 
-    def hold(self, text: str, low: str, start: int, end: int, accept: re.Pattern | None) -> bool:
-        if self.exact is not None and not _exact_case(self.exact, text, start, end):
-            return False
+    def hold(self, text: str, low: str, start: int, end: int, accept: re.Pattern | None, form: bool = False) -> bool:
+        """Whether the rule applies to the hit; ``form``: the hit is an inflection or a compound."""
+        if self.exact is not None:
+            if form and not self._capitalised_as_the_term(text, start):
+                return False
+            if not form and not _exact_case(self.exact, text, start, end):
+                return False
         if self.exceptions is not None and _covered(self.exceptions, low, start, end):
             return False
         if accept is not None and _covered(accept, low, start, end):
             return False
         if self.only_near is not None or self.unless_near is not None:
             nearby = _neighbourhood(low, start, end, self.rule.window)
-            if self.only_near is not None and not self.only_near.search(nearby):
+            # the words of a longer hit count as near (key priorities)
+            if self.only_near is not None and not self.only_near.search(nearby + " \u00b7 " + low[start:end]):
                 return False
             if self.unless_near is not None and self.unless_near.search(nearby):
                 return False
         if self.rule.allow_quoted and _quoted(text, start, end):
+            return False
+        if self.rule.unless_name and _names_someone(text, start, end, self.own_words):
             return False
         return True
 
@@ -83,33 +109,100 @@ class _Conditions:
 class Matcher:
     """Finds the terms of a set of rules (one language) in prose."""
 
-    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = ()):
+    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = (), lang: str | None = None):
+        self._lang = lang or (rules[0].id.split("-")[0] if rules else "en")
         self._by_key: dict[str, Rule] = {}
         self._by_group: dict[str, Rule] = {}
+        self._generated: set[str] = set()
+        """Keys of generated forms (checked against the lexicon at a hit, see ``_plausible_form``)."""
+        self._form_checks: dict[str, bool] = {}
+        self._parts: dict[str, Rule] = {}
+        """Forms that count as the first or last part of a compound → rule."""
+        self._explicit: set[str] = set()
+        self._explicit_keys: set[str] = set()
+        self._in_tree: set[str] = set()
         plain: list[str] = []
         extra: list[str] = []
         for number, rule in enumerate(rules):
             if rule.patterns:  # the terms are then only what the guide shows
-                own = [f"(?i:{pattern})" for pattern in rule.patterns]
+                own = [f"(?:{pattern})" for pattern in rule.patterns]  # the text is lower-cased already
             else:
                 own = [term_regex(term, fold=True) for term in rule.terms if has_wildcard(term)]
                 for term in rule.terms:
                     if not has_wildcard(term):
                         plain.append(term)
                         self._by_key.setdefault(term_key(term), rule)
+                        self._explicit.add(term.lower())
+                        self._explicit_keys.add(term_key(term))
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
                 extra.append(f"(?P<{name}>{'|'.join(own)})")
+        for rule in rules:
+            if not rule.patterns:
+                plain.extend(self._add_forms(rule))
         body = "|".join([f"(?P<t>{trie_regex(plain, fold=True)})"] + extra)
         self._source = BEFORE + "(?:" + body + ")" + AFTER
         self._pattern = re.compile(self._source)
         self._ignorecase: re.Pattern | None = None
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accept = phrase_pattern(list(accept))
+        self._shortest_part = min((len(part) for part in self._parts), default=0)
+        self._candidates = self._candidate_words()
+        self._words: dict[str, tuple[Rule, bool] | None] = {}
+        """Per distinct lower-case word: the rule it hits as a compound, or None."""
+
+    def _add_forms(self, rule: Rule) -> list[str]:
+        """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
+        variants: list[str] = []
+        words_of = [term.lower() for term in rule.terms if not has_wildcard(term)]
+        for part in rule.parts:
+            for form in morphology.inflections(part.lower(), self._lang):
+                self._parts.setdefault(form, rule)
+        if not rule.inflect and not rule.compounds:
+            return variants
+        for term in words_of:
+            pieces = term.split(" ")
+            if len(pieces) == 1 and term.isalpha():
+                forms = morphology.inflections(term, self._lang) if rule.inflect else {term}
+                for form in forms:
+                    if form in self._explicit or form in self._in_tree:
+                        continue
+                    key = term_key(form)  # "woordvoerster's" and "woordvoersters" share a key
+                    if self._by_key.setdefault(key, rule) is rule:
+                        self._in_tree.add(form)
+                        if key not in self._explicit_keys:
+                            self._generated.add(key)
+                        variants.append(form)
+                if rule.compounds:
+                    for form in morphology.inflections(term, self._lang, verb=False) if rule.inflect else {term}:
+                        if len(form) >= 4:
+                            self._parts.setdefault(form, rule)
+            elif len(pieces) > 1 and rule.inflect:
+                # the first word may be a verb (suffers from, lijdt aan), the last a noun (slave owners)
+                choices = ((0, morphology.inflections), (len(pieces) - 1, morphology.plurals))
+                for index, make in choices:
+                    if not pieces[index].isalpha() or len(pieces[index]) <= 3:
+                        continue  # the, een, aan: function words do not inflect here
+                    for form in make(pieces[index], self._lang) - {pieces[index]}:
+                        if form in self._explicit:
+                            continue  # another rule's own word (transgendered) is not this rule's form
+                        variant = " ".join(pieces[:index] + [form] + pieces[index + 1:])
+                        if term_key(variant) not in self._by_key:
+                            self._by_key[term_key(variant)] = rule
+                            variants.append(variant)
+        return variants
 
     def find(self, text: str) -> list[Hit]:
-        """Every place in ``text`` where a rule applies, left to right, not overlapping."""
+        """Every place in ``text`` where a rule applies, as offsets in ``text`` itself."""
+        seen = normalise(text)
+        if seen.starts is None:
+            return self.find_normalised(text)
+        return [Hit(hit.rule, seen.source_start(hit.start), seen.source_end(hit.end))
+                for hit in self.find_normalised(seen.text)]
+
+    def find_normalised(self, text: str) -> list[Hit]:
+        """Every place in already normalised ``text`` where a rule applies, left to right, not overlapping."""
         low = text.lower()
         pattern = self._pattern
         if len(low) != len(text):  # a few characters change length when lower-cased
@@ -123,15 +216,135 @@ class Matcher:
         while True:
             found = search(low, position)
             if found is None:
-                return hits
+                break
             start, end = found.span()
             group = found.lastgroup
-            rule = self._by_key.get(term_key(found.group())) if group == "t" else self._by_group.get(group)
-            if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept):
+            generated = False
+            if group == "t":
+                key = term_key(found.group())
+                rule = self._by_key.get(key)
+                generated = key in self._generated
+                if generated and rule is not None and not self._form_ok(key, rule):
+                    rule = None
+            else:
+                rule = self._by_group.get(group)
+            if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept, form=generated):
                 hits.append(Hit(rule, start, end))
-                position = end
+                # a pattern can span a clause; the words inside it may still hit rules of their own
+                position = start + 1 if rule.patterns else end
             else:
                 position = start + 1
+        if self._parts:
+            hits = self._word_hits(text, low, hits)
+        return hits
+
+    def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
+        """Add the hits of compounds, for words no other hit covers (each distinct word is
+        analysed once per matcher)."""
+        if self._candidates is not None and self._candidates.search(low) is None:
+            return hits
+        words = self._words
+        taken = [(hit.start, hit.end) for hit in hits if not hit.rule.patterns]
+        added: list[Hit] = []
+        for start, end, word in self._words_to_analyse(low):
+            entry = words.get(word, False)
+            if entry is False:
+                entry = words[word] = self._analyse(word)
+            if entry is None:
+                continue
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            if text[start].isupper() and not _starts_sentence(text, start):
+                continue  # a name (Newman, Freeman), not a compound of a flagged word
+            rule = entry[0]
+            if self._conditions[rule.id].hold(text, low, start, end, self._accept, form=True):
+                added.append(Hit(rule, start, end))
+        if not added:
+            return hits
+        return sorted(hits + added, key=lambda hit: hit.start)
+
+    def _analyse(self, word: str) -> tuple[Rule, bool] | None:
+        """The rule a word hits through its form or as a compound, or None."""
+        if word in self._explicit:
+            return None  # the prefix tree finds it (and its conditions decide)
+        bare = _POSSESSIVE.sub("", word)
+        pieces = [piece for piece in morphology.HYPHENS.split(bare) if piece]
+        if len(pieces) > 1:
+            return self._hyphenated(pieces)
+        if not self._parts or len(bare) < self._shortest_part + morphology.MIN_PART:
+            return None
+        split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part,
+                                          lambda rule: not self._excepted(rule, bare))
+        return (split[0], True) if split else None
+
+    def _excepted(self, rule: Rule, word: str) -> bool:
+        """Whether one of the rule's exceptions is this very word (checked before the dictionary loads)."""
+        exceptions = self._conditions[rule.id].exceptions
+        return exceptions is not None and exceptions.fullmatch(word) is not None
+
+    def _hyphenated(self, pieces: list[str]) -> tuple[Rule, bool] | None:
+        """man-hours, slaven-handel: a flagged part beside a real word."""
+        for index, piece in enumerate(pieces):
+            rule = self._parts.get(piece) or self._by_key.get(term_key(piece))
+            if rule is None:
+                continue
+            others = pieces[:index] + pieces[index + 1:]
+            if any(morphology.lexicon(self._lang).known(other) for other in others):
+                return rule, True
+        return None
+
+    def _candidate_words(self) -> re.Pattern | None:
+        """None where parts may open a compound (Dutch: every word is worth a look); else a
+        pattern for the parts at the end of a word or beside a hyphen (English), which is far
+        cheaper to search for than every word."""
+        if morphology.part_may_open(self._lang) or not self._parts:
+            return None
+        ends = "|".join(sorted((re.escape(part) for part in self._parts), key=len, reverse=True))
+        return re.compile(rf"(?:{ends})(?![^\W_])|(?<![^\W_])(?:{ends})[\-\u2010\u2011][^\W\d_]")
+
+    def _words_to_analyse(self, low: str) -> list[re.Match] | list[tuple[int, int, str]]:
+        """(start, end, word) of the words worth a compound analysis."""
+        if self._candidates is None:
+            words = self._words
+            hit = False
+            for word in set(_LOOKED_UP.findall(low)):
+                entry = words.get(word, False)
+                if entry is False:
+                    entry = words[word] = self._analyse(word)
+                hit = hit or entry is not None
+            if not hit:
+                return []
+            return [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(low)
+                    if words[found.group()] is not None]
+        words = []
+        for found in self._candidates.finditer(low):
+            word = _LOOKED_UP.match(low, _word_start(low, found.start()))
+            if word is not None and word.end() >= found.end() - 1:
+                words.append((word.start(), word.end(), word.group()))
+        return words
+
+    def _form_ok(self, key: str, rule: Rule) -> bool:
+        found = self._form_checks.get(key)
+        if found is None:
+            found = self._form_checks[key] = self._plausible_form(key, rule)
+        return found
+
+    def _plausible_form(self, form: str, rule: Rule) -> bool:
+        """A generated form counts unless the dictionary knows it as a form of another word
+        (Dutch negeren is to ignore, not a plural)."""
+        words = morphology.lexicon(self._lang)
+        if not words.known(form):
+            return True
+        lemma = words.lemma(form)
+        return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
+            or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
+
+
+def _word_start(low: str, position: int) -> int:
+    """Where the word around ``position`` starts (letters, apostrophes and hyphens inside it)."""
+    while position > 0 and (low[position - 1].isalpha() or low[position - 1] in "'\u2019-\u2010\u2011"):
+        position -= 1
+    return position
 
 
 def _exact_case(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
@@ -164,6 +377,17 @@ def _neighbourhood(low: str, start: int, end: int, words: int) -> str:
     before = _WORD.findall(low, max(0, start - reach), start)[-words:]
     after = _WORD.findall(low, end, end + reach)[:words]
     return (" ".join(before) + " \u00b7 " + " ".join(after)).lower()
+
+
+_NAME = re.compile(r"(?<![.!?:\u2026]\s)(?<![.!?:\u2026])\s+(?!I\b)[A-Z][a-z\u00e0-\u00ff]+")
+
+
+def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether a capitalised word, not at the start of a sentence and not one of the rule's own
+    words (``own``, lower case), stands in the hit or right after it."""
+    if _NAME.match(text, end) is not None:
+        return True
+    return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -27,11 +27,6 @@ _ENGLISH_GROUPS = re.compile(r"[aeiouy]+")
 _NON_SPACE = re.compile(r"\S")
 _TOKEN_EDGES = re.compile(r"^\W+|\W+$")
 
-_FORMULAS = {
-    "nl": ("Flesch-Douma", 0.93, 77.0),
-    "en": ("Flesch", 1.015, 84.6),
-}
-
 _syllable_cache: dict[tuple[str, str], int] = {}
 
 
@@ -128,13 +123,3 @@ class Tally:
                 words += count
                 syllables += count * count_syllables(word, lang)
         return words, syllables
-
-
-def reading_ease(lang: str, words: int, sentences: int, syllables: int) -> float:
-    """Flesch (English) or Flesch-Douma (Dutch) reading ease; higher is easier."""
-    _name, sentence_weight, syllable_weight = _FORMULAS[lang]
-    return 206.835 - sentence_weight * (words / sentences) - syllable_weight * (syllables / words)
-
-
-def formula_name(lang: str) -> str:
-    return _FORMULAS[lang][0]

@@ -1,11 +1,14 @@
 """In-place suppression: ``<!-- podium-ignore RULE-ID: reason -->`` in Markdown (before a
 block) and ``# podium-ignore RULE-ID: reason`` in YAML (before or beside an entry).
 
-A suppression without a reason is itself an error, and one that suppresses nothing is a
-warning, so that old comments do not pile up unnoticed.
+A suppression without a reason, or with a reason that is not a real sentence ("." or "ok"),
+is itself an error and suppresses nothing; one that suppresses nothing is a warning, so that
+old comments do not pile up unnoticed.
 """
 
 from __future__ import annotations
+
+import re
 
 from .markdown import scan_markdown
 from .model import Flag
@@ -13,6 +16,8 @@ from .segments import Blocks, Directive
 from .yamlpos import YamlSyntaxError
 
 WITHOUT_REASON = "suppression-without-reason"
+MIN_REASON_WORDS = 2
+_REASON_WORD = re.compile(r"[^\W\d_]{2,}")
 UNUSED = "unused-suppression"
 CATEGORY = "suppression"
 
@@ -23,8 +28,9 @@ def apply_suppressions(flags: list[Flag], directives: list[Directive], blocks: B
         return flags
     used: set[tuple[int, str]] = set()
     kept: list[Flag] = []
+    valid = [directive if real_reason(directive.reason) else directive._replace(rule_ids=()) for directive in directives]
     for flag in flags:
-        number = _covering(flag, directives, blocks)
+        number = _covering(flag, valid, blocks)
         if number is None:
             kept.append(flag)
         else:
@@ -54,10 +60,16 @@ def _problems(directive: Directive, number: int, used: set[tuple[int, str]], kno
         return [flag(UNUSED, "warning", "This podium-ignore names no rule, so it ignores nothing. "
                      "Write the rule id and a reason, e.g. podium-ignore nl-slaaf: quotation from an archive record.")]
     found: list[Flag] = []
+    ids = ", ".join(directive.rule_ids)
     if not directive.reason:
-        ids = ", ".join(directive.rule_ids)
-        found.append(flag(WITHOUT_REASON, "error", f"This podium-ignore for {ids} gives no reason. "
+        found.append(flag(WITHOUT_REASON, "error", f"This podium-ignore for {ids} gives no reason, so it ignores nothing. "
                           f"Add one after a colon, e.g. podium-ignore {ids}: quotation from an archive record."))
+        return found
+    if not real_reason(directive.reason):
+        found.append(flag(WITHOUT_REASON, "error", f"The reason of this podium-ignore for {ids} (“{directive.reason}”) "
+                          f"is not a sentence, so it ignores nothing. Explain in at least {MIN_REASON_WORDS} words why "
+                          f"the wording is right here, e.g. podium-ignore {ids}: quotation from an archive record."))
+        return found
     for rule_id in directive.rule_ids:
         if rule_id not in known_rules:
             found.append(flag(UNUSED, "warning", f"podium-ignore names '{rule_id}', which is not a rule. "
@@ -66,6 +78,11 @@ def _problems(directive: Directive, number: int, used: set[tuple[int, str]], kno
             found.append(flag(UNUSED, "warning", f"This podium-ignore for {rule_id} is not needed: the block after it "
                               f"has no {rule_id} finding. Remove it, or move it to the line before the block it is for."))
     return found
+
+
+def real_reason(reason: str) -> bool:
+    """Whether a suppression's reason says something: at least a few words made of letters."""
+    return len(_REASON_WORD.findall(reason)) >= MIN_REASON_WORDS
 
 
 def strip_suppressions(markdown: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 BEFORE = r"(?<![^\W_])(?<![\u0300-\u036f])"
 """No letter or digit (or combining accent) directly before a match."""
@@ -86,6 +87,7 @@ def atoms(term: str, *, fold: bool) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=1024)
 def _letter(char: str) -> str:
     """A letter, also matching its decomposed form (e + combining diaeresis for ë)."""
     decomposed = unicodedata.normalize("NFD", char)

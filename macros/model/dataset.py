@@ -4,12 +4,13 @@ All problems are collected before anything is raised, so one run shows them all.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import criteria, kpi, partner, promises, schema
+from . import calendar, criteria, kpi, partner, promises, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
@@ -76,11 +77,24 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
         Ref(("tenders", "*", "organisation"), ORG), Ref(("opportunities", "*", "organisation"), ORG),
         Ref(("opportunities", "*", "contact_role"), "roles")), required=False),
+    # The communication calendar; optional as well.
+    FileSpec("audiences.yml", "audiences", list[calendar.Audience], (
+        Ref(("*", "organisation"), ORG),), required=False),
+    FileSpec("channels.yml", "channels", list[calendar.Channel], (
+        Ref(("*", "organisation"), ORG), Ref(("*", "audiences", "*"), "audiences"),
+        Ref(("*", "owner_role"), "roles")), required=False),
+    FileSpec("moments.yml", "moments", list[calendar.Moment], (
+        Ref(("*", "groups", "*"), "groups"), Ref(("*", "goals", "*"), "goals"),
+        Ref(("*", "partners", "*"), "partners"), Ref(("*", "plans", "*", "organisation"), ORG),
+        Ref(("*", "plans", "*", "audiences", "*"), "audiences"),
+        Ref(("*", "plans", "*", "channels", "*"), "channels"),
+        Ref(("*", "plans", "*", "owner_role"), "roles")), required=False),
 )
 
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
          "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
+         "audiences": "audience", "channels": "channel", "moments": "moment",
          "criteria": "criterion", "sdg-targets": "SDG target", "decisions": "meeting"}
 
 
@@ -162,26 +176,28 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES) -> Dataset:
+def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES, today: dt.date | None = None) -> Dataset:
     """Read and check everything under `root/data`; raise DataErrors listing every problem.
 
-    One build reads the data several times (validation, then once per language for the
-    pages); unchanged files are read only once.
+    `today` is the build date (a consent dated after it does not count yet); the computer's
+    date when not given. One build reads the data several times (validation, then once per
+    language for the pages); unchanged files are read only once.
     """
-    key = (str(root.resolve()), specs, _fingerprint(root / "data"))
+    today = today or dt.date.today()
+    key = (str(root.resolve()), specs, _fingerprint(root / "data"), today)
     if key not in _loaded:
         _loaded.clear()
-        _loaded[key] = _load(root, specs)
+        _loaded[key] = _load(root, specs, today)
     return _loaded[key]
 
 
-def _load(root: Path, specs: tuple[FileSpec, ...]) -> Dataset:
+def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
     data_dir = root / "data"
     try:
         languages = read_languages(root)
     except Problems as errors:
         raise DataErrors(errors.problems) from None
-    context = {"languages": languages}
+    context = {"languages": languages, "today": today}
     problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
     docs: dict[str, Document] = {}
     values: dict[str, Any] = {}

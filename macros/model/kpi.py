@@ -9,6 +9,7 @@ problem points at the line where it is.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Iterable, Literal
@@ -18,7 +19,7 @@ from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from .errors import Problem
 from ..base.yamlread import Document
 from .schema import Frequency
-from .types import Slug, Strict, Text, internal
+from .types import Number, Slug, Strict, Text, internal
 
 Unit = Literal["percent", "count", "euro", "yes-no"]
 Direction = Literal["increase", "decrease", "maintain"]
@@ -49,12 +50,12 @@ MIN_DENOMINATOR_FLOOR = 20
 
 
 class Baseline(Strict):
-    value: float = Field(description="The figure at the start (for a percentage: 12.5 means 12.5%).")
+    value: Number = Field(description="The figure at the start (for a percentage: 12.5 means 12.5%).")
     date: dt.date = Field(description="The date the baseline was measured, YYYY-MM-DD.")
 
 
 class Target(Strict):
-    value: float = Field(description="The figure to reach (for a percentage: 30 means 30%).")
+    value: Number = Field(description="The figure to reach (for a percentage: 30 means 30%).")
     deadline: dt.date = Field(description="When it should be reached, YYYY-MM-DD.")
 
 
@@ -70,7 +71,7 @@ class Privacy(Strict):
 
 class Observation(Strict):
     period: Period = Field(description="The year (e.g. 2025) or the date (YYYY-MM-DD) the figure is for.")
-    value: float | None = Field(None, description="The figure itself, when there is no numerator and denominator.")
+    value: Number | None = Field(None, description="The figure itself, when there is no numerator and denominator.")
     numerator: int | None = Field(None, ge=0, description="How many are counted, e.g. tenders won by diverse suppliers.")
     denominator: int | None = Field(None, gt=0, description="Out of how many, e.g. all tenders.")
     provisional: bool = Field(False, description="true while the figure may still change.")
@@ -116,7 +117,7 @@ class KPI(Strict):
     definition: Text = Field(description="Exactly what is counted, and out of what.")
     unit: Unit = Field(description="percent, count, euro or yes-no.")
     direction: Direction = Field(description="increase, decrease or maintain.")
-    tolerance: float = Field(0, ge=0, description="For `maintain`: how far the figure may be from the "
+    tolerance: Number = Field(0, ge=0, description="For `maintain`: how far the figure may be from the "
                                                   "target and still count as kept.")
     baseline: Baseline = Field(description="Where we started.")
     target: Target = Field(description="Where we want to be, and by when.")
@@ -163,6 +164,33 @@ def period_key(period: int | dt.date) -> str:
     return period.isoformat() if isinstance(period, dt.date) else str(period)
 
 
+# How many months one figure covers, by how often a new figure comes.
+FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+FREQUENCY_NAMES = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half year", "yearly": "year"}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), moved back to the month's last day where needed."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_span(period: int | dt.date, frequency: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a figure covers: a year is 1 January to 31 December; a date is the
+    last day of one reporting period (a quarter for a quarterly KPI) that ends on it."""
+    if not isinstance(period, dt.date):
+        return dt.date(period, 1, 1), dt.date(period, 12, 31)
+    months = FREQUENCY_MONTHS[frequency]
+    if (period + dt.timedelta(days=1)).day == 1:      # a month's last day: whole months, 1 April to 30 June
+        return add_months(period.replace(day=1), 1 - months), period
+    return add_months(period, -months) + dt.timedelta(days=1), period
+
+
+def overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks that need the unit or several KPIs; each Problem points at its line.
 
@@ -181,6 +209,8 @@ def _observation_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
             line = doc.position((i, "observations", seen[key], "period"))[0]
             yield _problem(doc, here + ("period",), f"there are two figures for {key} (the first on line {line})",
                            "keep one figure per period")
+        else:
+            yield from _overlap_problems(doc, i, kpi, j)
         seen.setdefault(key, j)
         if kpi.unit == "percent" and obs.value is not None:
             yield _problem(doc, here + ("value",), "a percentage needs the counts it is made of",
@@ -189,12 +219,58 @@ def _observation_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
         if kpi.unit == "euro" and obs.numerator is not None:
             yield _problem(doc, here + ("numerator",), "an amount in euros is given as one figure",
                            "write `value:` with the amount", key=True)
-        if kpi.unit == "yes-no" and (obs.value not in (0, 1) or obs.numerator is not None):
-            yield _problem(doc, here + ("value",) if obs.value is not None else here,
-                           "a yes/no figure must be 1 (yes) or 0 (no)", "write `value: 1` or `value: 0`")
-        if kpi.unit == "count" and obs.value is not None and obs.value != int(obs.value):
-            yield _problem(doc, here + ("value",), f"a count must be a whole number, found {obs.value}",
-                           "write a whole number")
+        if kpi.unit == "yes-no" and obs.numerator is not None:
+            yield _problem(doc, here, "a yes/no figure is given as one figure",
+                           "write `value: 1` (yes) or `value: 0` (no)")
+
+
+def out_of_range(unit: Unit, value: float) -> tuple[str, str] | None:
+    """What is wrong with `value` as a figure in `unit`, and what is expected; None when it fits."""
+    shown = f"{value:g}"
+    if unit == "percent" and not 0 <= value <= 100:
+        return f"a percentage lies between 0 and 100, found {shown}", "a number from 0 to 100 (30 means 30%)"
+    if unit == "count" and (value < 0 or value != int(value)):
+        return f"a count is a whole number of 0 or more, found {shown}", "a whole number such as 0, 12 or 140"
+    if unit == "euro" and value < 0:
+        return f"an amount in euros is 0 or more, found {shown}", "an amount such as 0, 1500 or 2500.50"
+    if unit == "yes-no" and value not in (0, 1):
+        return f"a yes/no figure is 1 (yes) or 0 (no), found {shown}", "write `value: 1` or `value: 0`"
+    return None
+
+
+def _figures(kpi: KPI) -> Iterable[tuple[tuple, float | None]]:
+    """Every figure of a KPI with its place: baseline, target, interim targets and observations."""
+    yield ("baseline", "value"), kpi.baseline.value
+    yield ("target", "value"), kpi.target.value
+    for k, step in enumerate(kpi.interim_targets):
+        yield ("interim_targets", k, "value"), step.value
+    for j, obs in enumerate(kpi.observations):
+        yield ("observations", j, "value"), obs.value
+
+
+def _range_problems(doc: Document, i: int, kpi: KPI) -> Iterable[Problem]:
+    for loc, value in _figures(kpi):
+        wrong = None if value is None else out_of_range(kpi.unit, value)
+        if wrong:
+            yield _problem(doc, (i, *loc), *wrong)
+
+
+def _overlap_problems(doc: Document, i: int, kpi: KPI, j: int) -> Iterable[Problem]:
+    """Two figures of one KPI for overlapping periods (2025 and 2025-06-30) would let a reader
+    subtract one from the other, and a chart could not place them; the later one in the file is wrong."""
+    obs = kpi.observations[j]
+    span = period_span(obs.period, kpi.frequency)
+    for k, earlier in enumerate(kpi.observations[:j]):
+        if period_key(earlier.period) != period_key(obs.period) and \
+                overlap(span, period_span(earlier.period, kpi.frequency)):
+            line = doc.position((i, "observations", k, "period"))[0]
+            yield _problem(doc, (i, "observations", j, "period"),
+                           f"the period {period_key(obs.period)} overlaps the period "
+                           f"{period_key(earlier.period)} (line {line}); for a {kpi.frequency} KPI a date "
+                           f"stands for the {FREQUENCY_NAMES[kpi.frequency]} that ends on it",
+                           "give each figure its own period, with no overlap: one figure per year, "
+                           "or one per period ending on the date")
+            return
 
 
 def _shared_problems(doc: Document, kpis: list[KPI], collective_id: str | None) -> Iterable[Problem]:
@@ -235,8 +311,6 @@ def kpi_problems(doc: Document, kpis: list[KPI], collective_id: str | None) -> l
     problems: list[Problem] = []
     for i, kpi in enumerate(kpis):
         problems += _observation_problems(doc, i, kpi)
-        if kpi.unit == "yes-no" and kpi.target.value not in (0, 1):
-            problems.append(_problem(doc, (i, "target", "value"), "a yes/no target must be 1 (yes) or 0 (no)",
-                                     "write `value: 1`"))
+        problems += _range_problems(doc, i, kpi)
     problems += _shared_problems(doc, kpis, collective_id)
     return problems

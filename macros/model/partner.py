@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 from .errors import Problem
 from .kpi import Privacy, Target, Year
 from ..base.yamlread import Document
-from .types import Slug, Strict, Text, WebAddress, internal
+from .types import ConsentDate, Number, Slug, Strict, Text, WebAddress, internal
 
 PartnerType = Literal["sponsor", "content-partner", "supplier", "funder", "community-partner"]
 TenderBand = Literal["up-to-50k", "above-50k"]
@@ -27,7 +27,7 @@ MaturityLevel = Literal["low", "high"]
 class Consent(Strict):
     """A recorded, revocable consent."""
 
-    date: dt.date = Field(description="The date the partner agreed, YYYY-MM-DD.")
+    date: ConsentDate = Field(description="The date the partner agreed, YYYY-MM-DD.")
     withdrawn: dt.date | None = Field(None, description="The date the partner withdrew consent, if they did.")
     reference: str | None = internal("Where the signed consent is filed", default=None)
 
@@ -126,7 +126,7 @@ class ProcurementTarget(Strict):
     id: Slug = Field(description="Short name of the target.")
     organisation: Slug = Field(description="The id of the collective (counts of all members) or a member.")
     band: TenderBand = Field(description="up-to-50k or above-50k: which tenders the target is about.")
-    share: float = Field(gt=0, le=100, description="The share of tenders for diverse suppliers, in percent.")
+    share: Number = Field(gt=0, le=100, description="The share of tenders for diverse suppliers, in percent.")
     deadline: dt.date = Field(description="By when, YYYY-MM-DD.")
     goal: Slug = Field(description="The id of the goal this target belongs to; its progress page links to it.")
     interim_targets: list[Target] = Field(default_factory=list,

@@ -6,9 +6,15 @@ Disclosure control (pure; nothing here reads files or the clock):
 * A count whose complement within its denominator is under min_cell is withheld: "all but 2 of
   40" tells as much about the 2 as "2 of 40" does, and "all 40" says something about every one.
 * A percentage on a denominator under min_denominator is withheld.
-* Secondary suppression: when the collective total is published and exactly one member's figure
-  is withheld, that figure could be worked out by subtraction, so the smallest other member's
-  figure is withheld too. If there is no other member to withhold, the total is withheld.
+* Secondary suppression: figures that add up (the collective over its members, a denominator over
+  numerator and complement, tender totals over the members, diverse partners per member and in
+  all) form tables; `disclosure.protect` withholds more figures until no withheld count, and no
+  sum of withheld counts, can be worked out by adding and subtracting published figures to a
+  value from 1 to the threshold - 1. A count of 0 is shown, and a derived 0 reveals nobody.
+* Every output takes its figures from one call per kind (`disclose`, `tender_tables`,
+  `partner_counts`), so the page, the open data and the tables publish the same set.
+* A baseline stands for the reporting period that ends on its date; it may not overlap the
+  period of a withheld figure (`baseline_problems`).
 * A withheld figure is withheld whole: value, numerator and denominator.
 * The collective's figure for a shared KPI is the sum of the members' numerators and
   denominators, for the periods every member reported. Percentages are never averaged.
@@ -24,12 +30,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Hashable, Iterable, Literal, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterable, Literal, Mapping, Sequence
 
+from .disclosure import Cell as Protected
+from .disclosure import Protection, Total, protect
 from .errors import Problem
-from .kpi import KPI, Observation, Privacy, kpi_problems, period_key
+from .kpi import KPI, Observation, Privacy, kpi_problems, overlap, period_key, period_span
 from ..base.yamlread import Document
-from .partner import OwnershipClaim, Partner, Procurement, TenderCount, duplicate_categories, procurement_problems
+from .partner import OwnershipClaim, Partner, Procurement, duplicate_categories, procurement_problems
 
 Reason = Literal["small-count", "small-complement", "small-base", "secondary"]
 REASONS: tuple[Reason, ...] = ("small-count", "small-complement", "small-base", "secondary")
@@ -66,35 +74,11 @@ def primary(cell: Cell, unit: str, rule: Privacy) -> Verdict:
         return PUBLISH
     if unit == "percent" and cell.denominator is not None and cell.denominator < rule.min_denominator:
         return Verdict("small-base", rule.min_denominator)
-    if 0 < cell.count < rule.min_cell:
+    if cell.count != 0 and cell.count < rule.min_cell:
         return Verdict("small-count", rule.min_cell)
     if cell.denominator is not None and cell.denominator - cell.count < rule.min_cell:
         return Verdict("small-complement", rule.min_cell)
     return PUBLISH
-
-
-def _size(cell: Cell) -> tuple[float, float]:
-    return (cell.denominator if cell.denominator is not None else cell.count, cell.count)
-
-
-def secondary(total: Verdict | None, members: Mapping[Hashable, Cell],
-              verdicts: Mapping[Hashable, Verdict]) -> tuple[Verdict | None, dict[Hashable, Verdict]]:
-    """Withhold more so that no withheld member figure can be worked out from the published total.
-
-    `total` is None when no total is published at all. Returns the total's and the members' verdicts.
-    """
-    result = dict(verdicts)
-    if total is None or total.withheld:
-        return total, result
-    withheld = [key for key, v in result.items() if v.withheld]
-    if len(withheld) != 1:
-        return total, result
-    candidates = sorted((key for key, v in result.items() if not v.withheld),
-                        key=lambda key: (*_size(members[key]), str(key)))
-    if candidates:
-        result[candidates[0]] = Verdict("secondary")
-        return total, result
-    return Verdict("secondary"), result
 
 
 @dataclass(frozen=True)
@@ -188,28 +172,58 @@ def observations_of(kpi: KPI, kpis: Sequence[KPI], collective_id: str) -> list[O
     return kpi.sorted_observations()
 
 
+def _cells(figure: Hashable, cell: Cell, unit: str, rule: Privacy) -> tuple[dict, list[Total]]:
+    """A figure as counts for disclosure control: the count, and for a count out of a group also the
+    complement and the group, with group = count + complement. Amounts and yes/no have none."""
+    if unit in ("euro", "yes-no"):
+        return {}, []
+    cells = {(figure, "n"): Protected(cell.count, rule.min_cell, figure)}
+    if cell.denominator is None:
+        return cells, []
+    base = rule.min_denominator if unit == "percent" else rule.min_cell
+    cells[(figure, "c")] = Protected(cell.denominator - cell.count, rule.min_cell, figure)
+    cells[(figure, "d")] = Protected(cell.denominator, base, figure)
+    return cells, [Total((figure, "d"), ((figure, "n"), (figure, "c")))]
+
+
+def _sums(total: Hashable, parts: Sequence[Hashable], cells: Mapping) -> list[Total]:
+    """total = sum of parts, for each kind of count that the total and all its parts have."""
+    return [Total((total, kind), tuple((p, kind) for p in parts)) for kind in ("n", "c", "d")
+            if (total, kind) in cells and all((p, kind) in cells for p in parts)]
+
+
+def _verdict(protection: Protection, figure: Hashable, cell: Cell, unit: str, rule: Privacy) -> Verdict:
+    if not protection.withheld(figure):
+        return PUBLISH
+    own = primary(cell, unit, rule)
+    return own if own.withheld else Verdict("secondary")
+
+
 def disclose(kpis: Sequence[KPI], collective_id: str, internal: bool = False) -> dict[str, list[Figure]]:
-    """Every KPI's figures as they may be shown, oldest first, with primary and secondary suppression."""
-    verdicts: dict[tuple[str, str], Verdict] = {}
+    """Every KPI's figures as they may be shown, oldest first.
+
+    All figures form one set of tables for `disclosure.protect`: each figure's counts, and for a
+    shared KPI the collective's counts as the sum of the members' in each period. The page, the
+    open data and the status all take their figures from here, so they publish the same set.
+    """
     observations: dict[str, list[Observation]] = {}
+    cells: dict = {}
+    totals: list[Total] = []
     for kpi in kpis:
         observations[kpi.id] = observations_of(kpi, kpis, collective_id)
         for obs in observations[kpi.id]:
-            verdicts[(kpi.id, period_key(obs.period))] = primary(cell_of(obs), kpi.unit, kpi.privacy)
+            found, within = _cells((kpi.id, period_key(obs.period)), cell_of(obs), kpi.unit, kpi.privacy)
+            cells.update(found)
+            totals += within
     for group in shared_groups(kpis, collective_id):
         if group.collective is None:
             continue
         for obs in observations[group.collective.id]:
             key = period_key(obs.period)
-            member_obs = {m.id: next(o for o in m.observations if period_key(o.period) == key)
-                          for m in group.members}
-            total, members = secondary(verdicts[(group.collective.id, key)],
-                                       {k: cell_of(o) for k, o in member_obs.items()},
-                                       {k: verdicts[(k, key)] for k in member_obs})
-            verdicts[(group.collective.id, key)] = total
-            for member_id, verdict in members.items():
-                verdicts[(member_id, key)] = verdict
-    return {kpi.id: [figure(obs, kpi.unit, verdicts[(kpi.id, period_key(obs.period))], internal)
+            totals += _sums((group.collective.id, key), [(m.id, key) for m in group.members], cells)
+    protection = protect(cells, totals)
+    return {kpi.id: [figure(obs, kpi.unit, _verdict(protection, (kpi.id, period_key(obs.period)), cell_of(obs),
+                                                    kpi.unit, kpi.privacy), internal)
                      for obs in observations[kpi.id]]
             for kpi in kpis}
 
@@ -236,36 +250,91 @@ def _tender_figure(year: int, cell: Cell, verdict: Verdict, internal: bool) -> T
                         None if hidden else share, verdict.reason, verdict.threshold, hidden)
 
 
-def tender_figures(proc: Procurement, band: str, members: Sequence[str], internal: bool = False
-                   ) -> tuple[list[TenderFigure], dict[str, list[TenderFigure]]]:
-    """The totals per year over `members` (years all of them report), and each member's figures.
+TenderTable = tuple[list[TenderFigure], dict[str, list[TenderFigure]]]
 
-    With one member the total is that member's own figure. Secondary suppression as for KPIs.
+
+def tender_tables(proc: Procurement, collective_id: str, members: Sequence[str], internal: bool = False
+                  ) -> dict[str, TenderTable]:
+    """Per procurement target: the figures per year, and for the collective's targets each member's.
+
+    A collective target's figure is the sum over all `members`, for the years all of them report;
+    a member's target shows the member's own figures. Every figure shown for any target is one
+    set of tables for `disclosure.protect`, so no page gives away what another page withholds.
     """
-    counts: dict[str, dict[int, TenderCount]] = {m: {} for m in members}
-    for count in proc.tenders:
-        if count.band == band and count.organisation in counts:
-            counts[count.organisation][count.year] = count
-    years = sorted(set.intersection(*(set(c) for c in counts.values()))) if counts else []
-    totals: list[TenderFigure] = []
-    per_member: dict[str, list[TenderFigure]] = {m: [] for m in members}
-    for year in years:
-        cells = {m: Cell(counts[m][year].to_diverse, counts[m][year].awarded) for m in members}
-        total_cell = Cell(sum(c.count for c in cells.values()), sum(c.denominator for c in cells.values()))
-        total_verdict = primary(total_cell, "percent", proc.privacy)
-        member_verdicts = {m: primary(c, "percent", proc.privacy) for m, c in cells.items()}
-        if len(members) > 1:
-            total_verdict, member_verdicts = secondary(total_verdict, cells, member_verdicts)
-        totals.append(_tender_figure(year, total_cell, total_verdict, internal))
-        for m in members:
-            per_member[m].append(_tender_figure(year, cells[m], member_verdicts[m], internal))
-    return totals, per_member
+    counts = {(c.organisation, c.year, c.band): Cell(c.to_diverse, c.awarded) for c in proc.tenders}
+    rows: dict[str, tuple[list[tuple], dict[str, list[tuple]]]] = {}
+    sums: dict[tuple, list[tuple]] = {}
+    shown: dict[tuple, Cell] = {}
+    for target in proc.targets:
+        orgs = list(members) if target.organisation == collective_id else [target.organisation]
+        years = sorted(set.intersection(*({y for (o, y, b) in counts if o == org and b == target.band}
+                                          for org in orgs))) if orgs else []
+        per_member = {org: [(org, y, target.band) for y in years] for org in orgs}
+        for keys in per_member.values():
+            shown.update({k: counts[k] for k in keys})
+        if len(orgs) == 1:
+            rows[target.id] = (per_member[orgs[0]], per_member)
+            continue
+        totals = [("", y, target.band) for y in years]   # "" is no organisation id
+        for key in totals:
+            parts = [(org, key[1], key[2]) for org in orgs]
+            shown[key] = Cell(sum(shown[p].count for p in parts), sum(shown[p].denominator for p in parts))
+            sums[key] = parts
+        rows[target.id] = (totals, per_member)
+    cells: dict = {}
+    relations: list[Total] = []
+    for key, cell in shown.items():
+        found, within = _cells(key, cell, "percent", proc.privacy)
+        cells.update(found)
+        relations += within
+    for key, parts in sums.items():
+        relations += _sums(key, parts, cells)
+    protection = protect(cells, relations)
+
+    def figures(keys: list[tuple]) -> list[TenderFigure]:
+        return [_tender_figure(key[1], shown[key], _verdict(protection, key, shown[key], "percent", proc.privacy),
+                               internal) for key in keys]
+
+    return {target_id: (figures(totals), {org: figures(keys) for org, keys in per_member.items()})
+            for target_id, (totals, per_member) in rows.items()}
 
 
-def count_figure(count: int, out_of: int, rule: Privacy, internal: bool = False) -> TenderFigure:
-    """A single 'count out of total' figure (e.g. diverse partners) under the same rules; year 0."""
-    cell = Cell(count, out_of)
-    return _tender_figure(0, cell, primary(cell, "percent", rule), internal)
+def partner_counts(partners: Sequence[Partner], members: Sequence[str], rule: Privacy, internal: bool = False, *,
+                   is_diverse: Callable[[Partner], bool]) -> dict[str | None, TenderFigure]:
+    """Diverse partners out of all partners: of the collective (key None) and of each member with partners.
+
+    `is_diverse` applies the collective's criteria (data/criteria.yml) to one partner.
+
+    A partner may work with several members, so the figures are sums over groups of partners
+    who work with exactly the same members. Those groups are never shown, but a reader who
+    knows how partners are shared could subtract: they are parts of one table with the
+    figures (`disclosure.protect`), and a group of 1 to 4 is protected like a shown figure.
+    """
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for partner in partners:
+        key = tuple(sorted(set(partner.organisations) & set(members)))
+        count = groups.setdefault(key, [0, 0])
+        count[0] += is_diverse(partner)
+        count[1] += 1
+    shown: dict[str | None, list[tuple[str, ...]]] = {None: sorted(groups)} if groups else {}
+    for member in members:
+        within = sorted(key for key in groups if member in key)
+        if within:
+            shown[member] = within
+    figures = {("shown", org): Cell(sum(groups[k][0] for k in keys), sum(groups[k][1] for k in keys))
+               for org, keys in shown.items()}
+    cells: dict = {}
+    relations: list[Total] = []
+    for key, cell in [*figures.items(), *((("group", k), Cell(*groups[k])) for k in groups)]:
+        found, within = _cells(key, cell, "percent", rule)
+        cells.update(found)
+        relations += within
+    for org, keys in shown.items():
+        relations += _sums(("shown", org), [("group", k) for k in keys], cells)
+    protection = protect(cells, relations, unpublished=[("group", k) for k in groups])
+    return {org: _tender_figure(0, figures[("shown", org)],
+                                _verdict(protection, ("shown", org), figures[("shown", org)], "percent", rule), internal)
+            for org in shown}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,18 +406,28 @@ def consent_problems(doc: Document, partners: Sequence[Partner]) -> list[Problem
 
 
 def baseline_problems(doc: Document, kpis: Sequence[KPI], collective_id: str | None) -> list[Problem]:
-    """A public baseline must not repeat a figure that disclosure control withholds."""
+    """A public baseline must not stand in for a figure that disclosure control withholds.
+
+    The baseline counts as a figure for the reporting period that ends on its date (a year for a
+    yearly KPI); when that period overlaps the period of a withheld figure, the baseline would
+    publish (nearly) the same number, whatever its exact value or date.
+    """
     problems: list[Problem] = []
     figures = disclose(kpis, collective_id or "", internal=True)
     for i, kpi in enumerate(kpis):
-        for fig in figures[kpi.id]:
-            if fig.reason and fig.date == kpi.baseline.date and abs(fig.value - kpi.baseline.value) < 0.05:
-                line, col = doc.position((i, "baseline", "value"))
-                problems.append(Problem(
-                    doc.path, line, col,
-                    f"the baseline repeats the figure for {fig.key}, which is not published "
-                    "because the group is too small",
-                    "start from a later figure that may be published, or from the collective's figure"))
+        span = period_span(kpi.baseline.date, kpi.frequency)
+        fig = next((f for f in figures[kpi.id] if f.reason and overlap(span, period_span(f.period, kpi.frequency))),
+                   None)
+        if fig is not None:
+            line, col = doc.position((i, "baseline", "date"))
+            problems.append(Problem(
+                doc.path, line, col,
+                f"the baseline dated {kpi.baseline.date.isoformat()} covers the same time as the figure for "
+                f"{fig.key}, which is not published "
+                + ("so that another hidden figure cannot be worked out" if fig.reason == "secondary"
+                   else "because the group is too small"),
+                "start from a figure that may be published (a period without overlap), or from the "
+                "collective's figure"))
     return problems
 
 

@@ -16,12 +16,11 @@ The words for each step are UI strings; `rule_steps` names them with the numbers
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
-from .kpi import KPI
+from .kpi import KPI, add_months
 
 Status = Literal["achieved", "on-track", "behind", "no-recent-data"]
 STATUSES: tuple[Status, ...] = ("achieved", "on-track", "behind", "no-recent-data")
@@ -49,13 +48,6 @@ class Assessment:
                                     # deadline-passed, on-line, below-line
     latest: Point | None = None
     expected: float | None = None   # the straight line's value at the latest figure's date
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, moved back to the month's last day where needed."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def is_stale(latest: dt.date, frequency: str, today: dt.date) -> bool:

@@ -20,7 +20,7 @@ from ..base.yamlread import Document
 from .errors import Problem
 from .kpi import KPI
 from .partner import Procurement, ProcurementTarget
-from .privacy import observations_of, tender_figures
+from .privacy import observations_of, tender_tables
 from .progress import Point, assess
 from .schema import Goal, Statement
 
@@ -146,8 +146,9 @@ def _lagging(kpi: KPI, kpis: Sequence[KPI], collective_id: str) -> float | None:
     return None if result.status == "achieved" else newest.figure(kpi.unit)
 
 
-def _lagging_tenders(target: ProcurementTarget, proc: Procurement, members: list[str]) -> float | None:
-    totals = tender_figures(proc, target.band, members, internal=True)[0]
+def _lagging_tenders(target: ProcurementTarget, proc: Procurement, collective_id: str,
+                     members: list[str]) -> float | None:
+    totals = tender_tables(proc, collective_id, members, internal=True)[target.id][0]
     if not totals or totals[-1].share is None:
         return None
     return None if totals[-1].share >= target.share else totals[-1].share
@@ -166,8 +167,7 @@ def status_problems(doc: Document, goals: Sequence[Goal], kpis: Sequence[KPI], p
             if value is not None:
                 lagging.append((kpi.id, value, kpi.target.value))
         for target in (t for t in (proc.targets if proc else []) if t.goal == goal.id):
-            members = member_ids if target.organisation == collective_id else [target.organisation]
-            value = _lagging_tenders(target, proc, members)
+            value = _lagging_tenders(target, proc, collective_id, member_ids)
             if value is not None:
                 lagging.append((target.id, value, target.share))
         for name, value, aim in lagging:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .types import Mailbox, Slug, Strict, Text, WebAddress, internal
+from .types import ConsentDate, Mailbox, Slug, Strict, Text, WebAddress, internal
 
 Pillar = Literal["personeel", "programma", "publiek", "partners"]
 GoalType = Literal["ambition", "process", "content"]
@@ -102,7 +102,7 @@ class Goal(Strict):
 class Person(Strict):
     name: str = Field(description="The person's name.")
     public: bool = Field(False, description="Show the name on the public site (needs consent).")
-    consent: dt.date | None = Field(None, description="The date the person agreed to be named, YYYY-MM-DD.")
+    consent: ConsentDate | None = Field(None, description="The date the person agreed to be named, YYYY-MM-DD.")
 
     @model_validator(mode="after")
     def _consent_before_publishing(self) -> "Person":

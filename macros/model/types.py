@@ -1,10 +1,16 @@
 """Building blocks shared by every entity: bilingual text, ids, web addresses."""
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import typing
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo,
+                      field_validator, model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+from ..base.characters import first_hidden, hidden_message
 
 
 class Strict(BaseModel):
@@ -12,8 +18,47 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _nothing_hidden(cls, value: Any, info: ValidationInfo) -> Any:
+        """Every text and web address of every entity: no control or invisible characters.
+        Values that are entities themselves are checked by their own class, closer to the place."""
+        if not _field_holds_entity(cls, info.field_name):
+            refuse_hidden(value)
+        return value
+
+
+@functools.lru_cache(maxsize=None)
+def _field_holds_entity(model: type, name: str) -> bool:
+    return _holds_entity(model.model_fields[name].annotation)
+
+
+def _holds_entity(annotation: Any) -> bool:
+    """Whether a field's type is, or holds, a Strict entity (list[Goal], Text | None, ...)."""
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
+        return True
+    return any(_holds_entity(arg) for arg in typing.get_args(annotation))
+
+
+def refuse_hidden(value: Any) -> None:
+    """Raise for the first control or invisible character in a text, or in the texts it holds."""
+    if isinstance(value, str):
+        index = first_hidden(value)
+        if index is not None:
+            raise PydanticCustomError("hidden_character", "{message}", {"message": hidden_message(value, index)})
+    elif isinstance(value, dict):
+        for item in value.values():
+            refuse_hidden(item)
+    elif isinstance(value, list):
+        for item in value:
+            refuse_hidden(item)
+
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# A figure is an ordinary number: "not a number" (.nan), infinity (.inf) and numbers too large to hold
+# (1e400 becomes infinity) are refused wherever a number is read.
+Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class Text(BaseModel):
@@ -76,6 +121,20 @@ def _mailbox(value: str) -> str:
 
 
 Mailbox = Annotated[str, AfterValidator(_mailbox)]
+
+
+def _given_by_today(value: dt.date, info: ValidationInfo) -> dt.date:
+    """A consent counts from the day it was given; a date after the build date is not a consent yet.
+
+    The build passes its date as validation context ("today"); without it, the computer's date counts."""
+    today = (info.context or {}).get("today") or dt.date.today()
+    if value > today:
+        raise ValueError(f"this consent is dated {value.isoformat()}, after today ({today.isoformat()}): "
+                         "a consent only counts from the day it was given")
+    return value
+
+
+ConsentDate = Annotated[dt.date, AfterValidator(_given_by_today)]
 
 
 def internal(description: str, **kwargs: Any) -> Any:

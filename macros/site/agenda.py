@@ -17,6 +17,7 @@ from ..model.dataset import Dataset
 from ..model.schema import Review
 from .goal_pages import goal_path
 from .i18n import PageContext
+from .internal import require_internal
 from .pages import last_meetings
 from .progress_pages import assessment, explain, figures_for, kpi_path, progress_kpis
 from .render import render
@@ -89,6 +90,6 @@ def _agenda(ds: Dataset, ctx: PageContext, review: Review, today: dt.date, audit
 
 def internal_agendas(ds: Dataset, ctx: PageContext, today: dt.date, root: Path) -> str:
     """Every review's agenda for its next meeting, from today's data."""
-    assert ctx.internal, "internal_agendas is only for the internal build"
+    require_internal(ctx, "internal_agendas")
     audit = planned_audit(root)
     return render("internal_agenda.html", ctx, agendas=[_agenda(ds, ctx, r, today, audit) for r in ds.reviews])

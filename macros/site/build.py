@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,13 +17,18 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from ..base.languages import Languages
 from ..language import check_paths, format_report
+from ..language.rules import load_rulebook, rules_dir
 from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
 from .config import language_config, read_base, root_url
 from .clock import build_date
 from .i18n import PageContext, interface_problems
+from .calendar_files import write_calendar_files
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
+from .publish import check_output, discard, remove_leftovers, swap_in, temporary_folder
+from .content_safety import content_problems
+from .registry import page_catalog
 from .render import TEMPLATES, render_document
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
@@ -102,10 +106,10 @@ def write_root_files(site: Path, ds: Dataset, base: dict, langs: list[str], inte
     style = (TEMPLATES / "root.css").read_text(encoding="utf-8")
     name = {lang: ds.collective.name(lang) for lang in langs}
     (site / "index.html").write_text(render_document(
-        "root_index.html", name=name, languages=langs, root_url="", style=style,
+        "root_index.html", name=name, languages=langs, root_url="", style=style, internal=internal,
         strings=_root_strings("choose", ("heading", "intro", "link"), ds.languages)), encoding="utf-8")
     (site / "404.html").write_text(render_document(
-        "root_404.html", languages=langs, style=style, root_path=urlsplit(url).path or "/",
+        "root_404.html", languages=langs, style=style, root_path=urlsplit(url).path or "/", internal=internal,
         strings=_root_strings("not_found", ("title", "text", "link"), ds.languages)), encoding="utf-8")
     (site / ".nojekyll").write_text("", encoding="utf-8")
     if url:
@@ -127,27 +131,17 @@ def _write_open_data(ds: Dataset, site: Path, langs: list[str]) -> None:
         shutil.copytree(site / first / DATA_DIR, site / lang / DATA_DIR)
 
 
-def _swap_in(fresh: Path, target: Path) -> None:
-    """Replace `target` with `fresh` in two renames on the same disk."""
-    old = target.with_name(f".{target.name}-old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 # The words of the interface that every page shows; Podium's own, but the public reads them.
 INTERFACE_STRINGS = tuple(Path(__file__).parents[1] / name
                           for name in ("site/strings.yml", "audit/statement.yml", "audit/beyond.yml"))
 
 
 def _check_wording(root: Path) -> None:
-    """Refuse to publish wording that breaks the collective's language rules (errors only)."""
+    """Refuse to publish wording at a level the language agreement says blocks (errors and warnings by default)."""
     report = check_paths([root / "content", root / "data", *INTERFACE_STRINGS], root)
-    if report.exceeds("error"):
+    if report.exceeds(load_rulebook(rules_dir(root)).agreement.fail_on):
         raise BuildFailed([format_report(report, "text"),
-                           "Wording that the language rules mark as an error must be changed first "
+                           "Wording at a level that the language agreement says blocks must be changed first "
                            "(or suppressed with a reason; see `podium check --help`)."])
 
 
@@ -155,21 +149,24 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
                check_language: bool = True) -> Path:
     """Validate, build all languages, check links, and publish into `out` atomically.
 
-    Raises DataErrors (bad input, exit 2) or BuildFailed (a check failed, exit 1);
-    in both cases `out` is left untouched.
+    Raises DataErrors (bad input, exit 2), OutputRefused (`out` may not be replaced, exit 2)
+    or BuildFailed (a check failed, exit 1); in every case `out` is left untouched.
     """
     root = root.resolve()
     out = (out or root / ("site-internal" if internal else "site")).resolve()
+    check_output(out, root, internal)
     base = read_base(root)
-    ds = load_dataset(root)
+    ds = load_dataset(root, today=build_date())
     langs = list(ds.languages.codes)
-    problems = missing_translations(root, ds.languages) + interface_problems(ds.languages)
+    problems = (missing_translations(root, ds.languages) + interface_problems(ds.languages)
+                + content_problems(root, langs, page_catalog(ds, internal)))
     if problems:
         raise DataErrors(problems)
     if check_language:
         _check_wording(root)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    remove_leftovers(out)
+    fresh = temporary_folder(out, internal)
     try:
         messages: list[str] = []
         for lang in langs:
@@ -178,11 +175,17 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
             raise BuildFailed(messages)
         write_root_files(fresh, ds, base, langs, internal)
         _write_open_data(ds, fresh, langs)
+        # The internal build never names the public address (its files are not published there).
+        site_url = "" if internal else root_url(base)
+        for lang in langs:
+            write_calendar_files(ds, fresh / lang, lang, build_date(), f"{site_url}{lang}/" if site_url else "",
+                                 internal)
         messages = broken_links(fresh, urlsplit(root_url(base)).path or "/")
         if messages:
             raise BuildFailed(messages)
-        _swap_in(fresh, out)
+        check_output(out, root, internal)
+        swap_in(fresh, out)
     finally:
         if fresh.exists():
-            shutil.rmtree(fresh)
+            discard(fresh)
     return out

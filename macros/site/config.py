@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..base.languages import Language, Languages, read_languages
+from .calendar_files import FEEDS, ICS_NAME
 from .generated import INTERNAL_PAGES
 from .i18n import PageContext
 
@@ -72,11 +73,21 @@ def _plugins(base: dict[str, Any], language: Language) -> list[Any]:
 def _extra(base: dict[str, Any], languages: Languages, language: Language, internal: bool) -> dict[str, Any]:
     extra = copy.deepcopy(base.get("extra", {}))
     podium = extra.setdefault("podium", {})
+    ctx = PageContext(language)
     podium.update(lang=language.code, languages=list(languages.codes), internal=internal,
                   root_url="" if internal else root_url(base),
-                  internal_notice=PageContext(language).t("internal_notice"))
+                  internal_notice=ctx.t("internal_notice"), feeds=_feeds(ctx),
+                  feeds_label=ctx.t("feeds_footer"))
     extra["alternate"] = [{"name": other.name, "lang": other.code} for other in languages if other != language]
     return extra
+
+
+def _feeds(ctx: PageContext) -> list[dict[str, str]]:
+    """The calendar and the feeds, linked from every page's head and footer (paths inside the language)."""
+    return [{"path": FEEDS["moments"], "type": "application/atom+xml", "title": ctx.t("calendar_feed_label")},
+            {"path": FEEDS["achievements"], "type": "application/atom+xml",
+             "title": ctx.t("achievements_feed_label")},
+            {"path": ICS_NAME, "type": "text/calendar", "title": ctx.t("calendar_ics_label")}]
 
 
 def _nav(base: dict[str, Any], language: Language, internal: bool) -> list[Any]:

@@ -4,7 +4,6 @@ The stub only calls a macro; the page itself is rendered like any other page.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import yaml
@@ -21,17 +20,19 @@ INTERNAL_PAGES = (
     ("internal/figures.md", "internal_figures_title", "internal_figures()"),
     ("internal/renewals.md", "internal_renewals_title", "internal_renewals()"),
     ("internal/agenda.md", "internal_agenda_title", "internal_agendas()"),
+    ("internal/calendar.md", "internal_calendar_title", "internal_calendar()"),
+    ("internal/channel-texts.md", "channel_texts_title", "channel_texts()"),
 )
 
 
 @dataclass(frozen=True)
 class Stub:
     path: str       # relative to the language's content folder, e.g. members/stadsmuseum.md
-    title: str      # plain text, escaped for the theme's templates
+    title: str      # plain text; the page hooks escape it for the theme's templates
     macro: str      # the call, e.g. member_page("stadsmuseum")
 
     def markdown(self) -> str:
-        front = yaml.safe_dump({"title": html.escape(self.title, quote=True)}, allow_unicode=True)
+        front = yaml.safe_dump({"title": self.title}, allow_unicode=True)
         return f"---\n{front}---\n\n{{{{ {self.macro} }}}}\n"
 
 

@@ -11,12 +11,36 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# href= and src= attributes of the generated HTML (a full HTML parser costs a sixth of the build).
-TARGET = re.compile(r"""<[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Tags with an href=, src= or srcset= attribute, then those attributes (a full HTML parser costs
+# a sixth of the build); srcset holds several addresses, each followed by its width or density.
+TAG = re.compile(r"<[A-Za-z][^>]*?\s(?:href|src|srcset)\s*=[^>]*>")
+ATTRIBUTE = re.compile(r"""\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Style sheets inside a page: <style> elements and style attributes.
+STYLE = re.compile(r"""<style\b[^>]*>(.*?)</style>|\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.DOTALL)
+# url(...) and @import in style sheets.
+CSS_TARGET = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+
+
+def _first(groups: tuple) -> str:
+    return next((g for g in groups if g is not None), "")
+
+
+def _css_targets(text: str) -> list[str]:
+    return [_first(m.groups()) for m in CSS_TARGET.finditer(text) if any(m.groups())]
 
 
 def _targets(text: str) -> list[str]:
-    return [html.unescape(m.group(1) if m.group(1) is not None else m.group(2)) for m in TARGET.finditer(text)]
+    found = []
+    for tag in TAG.findall(text):
+        for attribute in ATTRIBUTE.finditer(tag):
+            name, value = attribute.group(1), html.unescape(_first(attribute.groups()[1:]))
+            if name == "srcset":
+                found += [part.split()[0] for part in value.split(",") if part.strip()]
+            else:
+                found.append(value)
+    for match in STYLE.finditer(text):
+        found += _css_targets(html.unescape(_first(match.groups())))
+    return found
 
 
 def _is_internal(target: str) -> bool:
@@ -30,12 +54,15 @@ def _exists(site: Path, site_path: str) -> bool:
 
 
 def broken_links(site: Path, url_prefix: str = "/") -> list[str]:
-    """Describe every internal link or asset reference that does not resolve to a file."""
+    """Describe every internal link or asset reference (HTML attributes, srcset, CSS url() in
+    pages and style sheets) that does not resolve to a file."""
     problems = []
     known: dict[str, bool] = {}
-    for page in sorted(site.rglob("*.html")):
+    files = [(page, _targets) for page in site.rglob("*.html")]
+    files += [(sheet, _css_targets) for sheet in site.rglob("*.css")]
+    for page, targets in sorted(files):
         rel = page.relative_to(site).as_posix()
-        for target in _targets(page.read_text(encoding="utf-8")):
+        for target in targets(page.read_text(encoding="utf-8")):
             if not _is_internal(target):
                 continue
             path = unquote(urlsplit(target).path)

@@ -10,7 +10,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from ..language.guide import guide
+from ..language.guide import agreement, guide
 from ..model.dataset import Dataset
 from ..model.schema import Pillar
 from .i18n import PageContext
@@ -116,7 +116,7 @@ def documents(ds: Dataset, ctx: PageContext) -> str:
 
 def language_guide(ds: Dataset, ctx: PageContext, root: Path) -> str:
     """The collective's agreement on wording, published from the very rules the checker uses."""
-    return render("language_guide.html", ctx, sections=guide(ctx.lang, root))
+    return render("language_guide.html", ctx, sections=guide(ctx.lang, root), agreement=agreement(ctx.lang, root))
 
 
 def accessibility_statement(ds: Dataset, ctx: PageContext, root: Path, today: dt.date) -> str:

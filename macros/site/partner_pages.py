@@ -10,15 +10,15 @@ import datetime as dt
 from typing import Any
 
 from ..model.dataset import Dataset
-from ..model.kpi import Privacy
 from ..model.criteria import Criteria, certificate_end, claim_counts, is_diverse, renewals_due
 from ..model.partner import Partner, Procurement, ProcurementTarget
-from ..model.privacy import (TenderFigure, count_figure, directory, full_profile, listable, shown_claims,
-                             tender_figures)
+from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, listable, partner_counts,
+                             shown_claims, tender_tables)
 from .charts import format_value
 from .procurement_progress import target_kpis
 from .progress_pages import assessment, explain, figures_for, kpi_path
 from .i18n import PageContext
+from .internal import require_internal
 from .render import render
 
 SOON_DAYS = 30  # a check-in within this many days is 'coming up'
@@ -58,11 +58,10 @@ def _progress(ds: Dataset, ctx: PageContext, target: ProcurementTarget, today: d
             "link": ctx.link(kpi_path(kpi.id))}
 
 
-def _target_view(ds: Dataset, ctx: PageContext, proc: Procurement, target: ProcurementTarget,
+def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table: TenderTable,
                  today: dt.date) -> dict[str, Any]:
     collective = target.organisation == ds.collective.id
-    members = [m.id for m in ds.members] if collective else [target.organisation]
-    totals, per_member = tender_figures(proc, target.band, members, internal=ctx.internal)
+    totals, per_member = table
     band = ctx.t(f"partners_band_{target.band.replace('-', '_')}")
     sentence = ctx.t("partners_target_sentence", share=format_value(ctx, "percent", target.share), band=band,
                      deadline=ctx.date(target.deadline))
@@ -121,13 +120,24 @@ def _entry(ds: Dataset, ctx: PageContext, partner: Partner, today: dt.date) -> d
     }
 
 
-def _partner_count(ds: Dataset, ctx: PageContext, partners: list[Partner], rule: Privacy,
-                   today: dt.date) -> dict[str, Any] | None:
+def _tables(ds: Dataset, ctx: PageContext, proc: Procurement) -> dict[str, TenderTable]:
+    """Every procurement target's figures, protected as one set of tables."""
+    return tender_tables(proc, ds.collective.id, [m.id for m in ds.members], internal=ctx.internal)
+
+
+def _diverse_counts(ds: Dataset, ctx: PageContext, proc: Procurement,
+                    today: dt.date) -> dict[str | None, TenderFigure]:
+    """Diverse partners under data/criteria.yml, of the collective (key None) and of each member."""
     criteria = _criteria(ds)
-    if not partners or criteria is None:
+    if criteria is None:
+        return {}
+    return partner_counts(_partners(ds), [m.id for m in ds.members], proc.privacy, internal=ctx.internal,
+                          is_diverse=lambda p: is_diverse(p, criteria, today))
+
+
+def _partner_count(ctx: PageContext, fig: TenderFigure | None) -> dict[str, Any] | None:
+    if fig is None:
         return None
-    fig = count_figure(sum(1 for p in partners if is_diverse(p, criteria, today)), len(partners), rule,
-                       internal=ctx.internal)
     if fig.hidden:
         return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
     text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
@@ -169,7 +179,8 @@ def member_procurement(ds: Dataset, ctx: PageContext, org_id: str, today: dt.dat
     """A member's own procurement targets with their progress, its open contracts and how to apply."""
     proc = _procurement(ds)
     contact = next((c for c in proc.contacts if c.organisation == org_id), None)
-    targets = [_target_view(ds, ctx, proc, t, today) for t in proc.targets if t.organisation == org_id]
+    tables = _tables(ds, ctx, proc)
+    targets = [_target_view(ds, ctx, t, tables[t.id], today) for t in proc.targets if t.organisation == org_id]
     opportunities = _opportunities(ds, ctx, proc, today, org_id)
     if not (contact or targets or opportunities):
         return ""
@@ -186,14 +197,15 @@ def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None, *,
     contact = next((c for c in proc.contacts if c.organisation == org), None) or \
         next((c for c in proc.contacts if c.organisation == ds.collective.id), None)
     role = ds.by_id("roles", contact.contact_role) if contact else None
-    partners = [p for p in _partners(ds) if org_id is None or org_id in p.organisations]
+    tables = _tables(ds, ctx, proc)
+    counts = _diverse_counts(ds, ctx, proc, today)
     return render(
         "partners_working_with_us.html", ctx,
         criteria=_criteria_view(ctx, _criteria(ds)),
-        targets=[_target_view(ds, ctx, proc, t, today) for t in _targets_in_order(ds, proc)
+        targets=[_target_view(ds, ctx, t, tables[t.id], today) for t in _targets_in_order(ds, proc)
                  if org_id is None or t.organisation == org_id],
         opportunities=_opportunities(ds, ctx, proc, today, org_id),
-        count=_partner_count(ds, ctx, partners, proc.privacy, today),
+        count=_partner_count(ctx, counts.get(org_id)),
         contact=contact, role=role,
         entries=[_entry(ds, ctx, p, today) for p in directory(_partners(ds), org_id)])
 
@@ -207,7 +219,7 @@ def _yes_no(ctx: PageContext, value: bool) -> str:
 
 def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
     """Every partner's maturity (low / high) with the criteria behind it, and the next check-in."""
-    assert ctx.internal, "internal_maturity is only for the internal build"
+    require_internal(ctx, "internal_maturity")
     partners = sorted(_partners(ds), key=lambda p: (p.name.casefold(), p.id))
     rows = []
     for p in partners:
@@ -226,7 +238,7 @@ def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
 
 def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
     """Conversation preparation per maturity category, with the three-part structure."""
-    assert ctx.internal, "internal_conversations is only for the internal build"
+    require_internal(ctx, "internal_conversations")
     sections = []
     for level, criteria, approach in (("low", 4, 4), ("high", 3, 3)):
         partners = sorted((p for p in _partners(ds) if p.maturity and p.maturity.level == level),
@@ -247,7 +259,7 @@ def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
 
 def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Partners by next check-in date; overdue and coming-up check-ins said in words."""
-    assert ctx.internal, "internal_checkins is only for the internal build"
+    require_internal(ctx, "internal_checkins")
     planned = sorted((p for p in _partners(ds) if p.next_check_in), key=lambda p: (p.next_check_in, p.name))
     rows = []
     for p in planned:
@@ -261,7 +273,7 @@ def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
 
 def internal_renewals(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Certificates that ended or end soon: they no longer count as diverse once their date has passed."""
-    assert ctx.internal, "internal_renewals is only for the internal build"
+    require_internal(ctx, "internal_renewals")
     criteria = _criteria(ds)
     due = renewals_due(_partners(ds), criteria, today) if criteria is not None else []
     rows = [{"name": r.partner.name, "group": criteria.group(r.claim.category).name(ctx.lang),
@@ -276,7 +288,7 @@ def internal_partner_view(ds: Dataset, ctx: PageContext, partner_id: str, today:
 
     It holds nothing of our own assessment (maturity, conversations, check-ins), only what the partner
     told us and agreed to, so the page itself can be shared with them."""
-    assert ctx.internal, "internal_partner_view is only for the internal build"
+    require_internal(ctx, "internal_partner_view")
     partner = ds.by_id("partners", partner_id)
     criteria = _criteria(ds)
     listing = partner.listing_consent

@@ -2,7 +2,7 @@
 chart, table, page and open data as any KPI.
 
 The figures are the tender counts of data/procurement.yml per year, after the disclosure control of
-`privacy.tender_figures` (for the collective: the members added up, with secondary suppression).
+`privacy.tender_tables` (for the collective: the members added up, protected as one table).
 The baseline is the first figure the public may see, so it never repeats a withheld figure.
 The words (name, definition, method, source) are interface strings, in every language of the site.
 """
@@ -13,7 +13,7 @@ import datetime as dt
 from ..model.dataset import Dataset
 from ..model.kpi import KPI
 from ..model.partner import Procurement, ProcurementTarget
-from ..model.privacy import Figure, TenderFigure, tender_figures
+from ..model.privacy import Figure, TenderFigure, tender_tables
 from ..model.types import Text
 from .i18n import PageContext
 
@@ -22,12 +22,9 @@ def procurement(ds: Dataset) -> Procurement:
     return ds.collections.get("procurement") or Procurement()
 
 
-def _members(ds: Dataset, target: ProcurementTarget) -> list[str]:
-    return [m.id for m in ds.members] if target.organisation == ds.collective.id else [target.organisation]
-
-
 def target_totals(ds: Dataset, target: ProcurementTarget, internal: bool) -> list[TenderFigure]:
-    return tender_figures(procurement(ds), target.band, _members(ds, target), internal=internal)[0]
+    members = [m.id for m in ds.members]
+    return tender_tables(procurement(ds), ds.collective.id, members, internal=internal)[target.id][0]
 
 
 def _text(ds: Dataset, key: str, **values: str) -> Text:

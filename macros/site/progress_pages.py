@@ -22,6 +22,7 @@ from ..model.progress import Assessment, Point, assess, rule_steps
 from ..model.register import with_register_figures
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
+from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
 from .procurement_progress import target_figures, target_kpis
 from .render import render
@@ -234,7 +235,7 @@ def register_note(ctx: PageContext, kpi: KPI) -> str:
 
 def internal_figures(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Every figure unsuppressed, with numerator and denominator and what the public site withholds."""
-    assert ctx.internal, "internal_figures is only for the internal build"
+    require_internal(ctx, "internal_figures")
     figures = figures_for(ds, ctx, today)
     tables = []
     for kpi in kpis_in_order(ds):

@@ -51,7 +51,7 @@ def test_injection_through_axe_selenium_python_works_too(browser):
 
 def test_an_axe_error_is_reported_not_waited_for(browser, tmp_path):
     (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><title>Breaks axe</title></head><body><main>'
+        '<!doctype html><html lang="en"><head><title>Breaks axe</title><link rel="icon" href="data:,"></head><body><main>'
         "<h1>Breaks axe</h1><script>axe.run = () => Promise.reject(new Error('broken on purpose'));"
         "</script></main></body></html>", encoding="utf-8")
     result = audit_site(tmp_path, browser=browser, reviewed_file=None, write_report=False,

@@ -119,6 +119,32 @@ def test_the_sites_published_address_is_not_third_party():
     assert beyond.published_origin("/en/", None) is None
 
 
+def test_a_site_in_a_sub_folder_owns_only_that_folder():
+    published = beyond.published_origin("/en/", "https://example.github.io/museum/en/")
+    assert published == "https://example.github.io/museum"
+    assert beyond.site_path("https://example.github.io/museum/en/x.css", [published]) == "/en/x.css"
+    assert beyond.site_path("https://example.github.io/other/x.css", [published]) is None
+    assert beyond.third_party(["https://example.github.io/other/x.css"], "", [published]) == \
+        ["https://example.github.io/other/x.css"]
+
+
+def test_own_requests_need_a_file_of_the_build_wherever_they_go():
+    files = {"/en/", "/sitemap.xml", "/en/assets/a.css"}
+    requested = ["/en/", "/en/assets/a.css", "/en/assets/gone.css",
+                 "https://podium.example.org/sitemap.xml",
+                 "https://podium.example.org/en/strategy/sitemap.xml",
+                 "https://cdn.example.org/a.js"]
+    referenced = [{"url": "/img/lazy.png", "selector": "main > img", "snippet": "<img>"}]
+    found = beyond.check_missing_files(requested, referenced, ["https://podium.example.org"],
+                                       files.__contains__)
+    assert rules(found) == ["podium-missing-file"] * 3
+    assert [f.message.split(",")[0] for f in found] == [
+        "the page requests /en/assets/gone.css",
+        "the page requests https://podium.example.org/en/strategy/sitemap.xml",
+        "the page requests /img/lazy.png"]
+    assert found[2].selector == "main > img"
+
+
 def test_reflow_names_the_wide_elements():
     assert beyond.check_reflow({"scrollWidth": 320, "clientWidth": 320, "culprits": []}, 320) == []
     found = beyond.check_reflow({"scrollWidth": 616, "clientWidth": 320, "culprits": [

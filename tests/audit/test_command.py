@@ -21,9 +21,11 @@ def parse(*argv: str) -> argparse.Namespace:
 
 
 @pytest.fixture
-def shared_browser(monkeypatch, browser):
-    """Let run() use the session's browser instead of starting its own."""
+def shared_browser(monkeypatch, browser, tmp_path):
+    """Let run() use the session's browser instead of starting its own, and keep its cache
+    (.podium-cache/ of the current folder) out of the repository."""
     monkeypatch.setattr(command, "audit_site", functools.partial(audit_site, browser=browser))
+    monkeypatch.chdir(tmp_path)
 
 
 def test_help_is_one_line():

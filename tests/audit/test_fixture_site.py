@@ -24,6 +24,7 @@ PLANTED = {
     "/nl/zonder-alt/": {"podium-img-alt", "image-alt"},
     "/en/chart-no-table/": {"podium-chart-table"},
     "/en/third-party/": {"podium-third-party-request"},
+    "/en/missing-file/": {"podium-missing-file"},
     "/en/needs-review/": {"color-contrast"},
     "/en/wide-table/": {"color-contrast"},  # needs review at 320 px: cells scrolled out of sight
 }
@@ -112,3 +113,17 @@ def test_first_view_runs_all_rules_and_the_others_only_view_dependent_ones(site_
     for page in {v.page for v in site_audit.views}:
         rules = [v.axe_rules for v in site_audit.for_page(page)]
         assert rules == ["all", "view-dependent", "view-dependent", "view-dependent"]
+
+
+def test_requests_the_build_cannot_answer_fail_even_on_the_published_address(site_audit):
+    items = {f.message.split(",")[0] for f in site_audit.findings("/en/missing-file/")
+             if f.rule == "podium-missing-file"}
+    assert items == {"the page requests https://podium.example.org/img/gone.svg",
+                     "the page requests /img/logo-wide.svg"}  # the second only in a srcset
+    assert all(v.requests == [] for v in site_audit.for_page("/en/missing-file/"))
+
+
+def test_requests_to_files_of_the_build_on_the_published_address_pass(site_audit):
+    [first, *_] = site_audit.for_page("/en/")
+    assert "https://podium.example.org/sitemap.xml" in first.requested
+    assert not first.failed

@@ -46,7 +46,8 @@ def test_exit_1_on_an_error_by_default(project: Path, capsys) -> None:
 def test_fail_on_levels(project: Path) -> None:
     _write(project, "content/nl/index.md", "De slaven werkten hier. Indien u wilt, blijf.\n")
     root = str(project)
-    assert run_command("--root", root) == 0  # a warning and a suggestion only
+    assert run_command("--root", root) == 1  # the agreement: warnings block too
+    assert run_command("--root", root, "--fail-on", "error") == 0  # a warning and a suggestion only
     assert run_command("--root", root, "--fail-on", "warning") == 1
     assert run_command("--root", root, "--fail-on", "suggestion") == 1
     _write(project, "content/nl/index.md", "De bosnegers bouwden deze boot.\n")
@@ -58,7 +59,7 @@ def test_default_paths_are_content_and_data_of_the_current_folder(project: Path,
     _write(project, "data/goals.yml", "goal:\n  nl: De slaven.\n")
     _write(project, "other/ignored.md", "---\nlang: en\n---\nThe slaves.\n")
     monkeypatch.chdir(project)
-    assert run_command("--format", "json") == 0
+    assert run_command("--format", "json") == 1  # the slaves: a warning, which blocks
     payload = json.loads(capsys.readouterr().out)
     assert sorted(item["path"] for item in payload["findings"]) == ["content/en/index.md", "data/goals.yml"]
 

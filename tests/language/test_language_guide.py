@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.language.guide import guide
+from macros.language.guide import agreement, guide
 
 
 def test_categories_come_in_the_settings_order_with_titles_in_the_language(book) -> None:
@@ -58,3 +58,33 @@ def test_switched_off_rules_leave_the_guide(own_rules: Path) -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         guide("de")
+
+
+def test_the_agreement_is_given_in_each_language(own_rules: Path) -> None:
+    root = own_rules.parents[1]
+    for lang in ("nl", "en"):
+        found = agreement(lang, root)
+        assert found["blocking"] == ["error", "warning"] and found["annotating"] == ["suggestion"]
+        assert found["version"] and found["agreed_on"].year >= 2026 and found["agreed_by"]
+        assert len(found["summary"]) > 40
+    assert "Awareness & Empowerment" in agreement("nl", root)["accepted"]
+    assert agreement("nl", root)["summary"] != agreement("en", root)["summary"]
+
+
+def test_the_guide_page_shows_the_agreement_in_both_languages(own_rules: Path) -> None:
+    from macros.base.languages import read_languages
+    from macros.site.i18n import PageContext
+    from macros.site.pages import language_guide
+
+    root = own_rules.parents[1]
+    text = (own_rules / "agreement.yml").read_text(encoding="utf-8")
+    (own_rules / "agreement.yml").write_text(text.replace('version: "1.0"', 'version: "2.3"'), encoding="utf-8")
+    for lang, heading, blocks in (("nl", "Onze taalafspraak", "Houdt publicatie tegen"),
+                                  ("en", "Our language agreement", "Stops publication")):
+        html = language_guide(None, PageContext(read_languages(Path(__file__).resolve().parents[2]).get(lang)), root)
+        assert f'<h2 id="guide-agreement">{heading}</h2>' in html
+        assert f'<th scope="row">{blocks}</th>' in html
+        assert "<td>2.3</td>" in html
+        assert agreement(lang, root)["agreed_by"][0] in html.replace("&#39;", "'")
+        assert "Words Matter" in html or "Woorden doen ertoe" in html  # the licence asks for this credit
+        assert f'href="https://creativecommons.org/licenses/by-sa/4.0/deed.{lang}"' in html

@@ -52,3 +52,14 @@ def test_false_alarms_on_clean_sentences(lang: str) -> None:
     alarms = [sentence for sentence in sentences if _false_alarm(sentence, lang)]
     rate = len(alarms) / len(sentences)
     assert rate <= 0.05, f"false alarms {rate:.0%}: {alarms}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_independent_sets_are_large_and_share_nothing_with_the_rules(lang: str, book) -> None:
+    """The independent sets measure only while no rule example repeats them; their scores live in bench/."""
+    data = yaml.safe_load((HERE / f"heldout_independent_{lang}.yml").read_text(encoding="utf-8"))
+    flag = [entry["text"] for entry in data["flag"]]
+    clean = [entry["text"] for entry in data["clean"]]
+    assert len(flag) >= 50 and len(clean) >= 50 and len(flag) + len(clean) >= 100
+    examples = {example for rule in book.rules[lang] for example in (*rule.examples.flag, *rule.examples.pass_)}
+    assert not examples & (set(flag) | set(clean))

@@ -8,7 +8,7 @@ import pytest
 
 from language_helpers import rule_ids
 from macros.language import check_paths, check_text
-from macros.language.readability import SentenceSplitter, count_syllables, reading_ease
+from macros.language.readability import SentenceSplitter, count_syllables
 
 
 @pytest.mark.parametrize(
@@ -36,9 +36,33 @@ def test_english_syllables(word: str, syllables: int) -> None:
     assert count_syllables(word, "en") == syllables
 
 
-def test_reading_ease_formulas() -> None:
-    assert reading_ease("en", 100, 5, 150) == pytest.approx(206.835 - 1.015 * 20 - 84.6 * 1.5)
-    assert reading_ease("nl", 100, 5, 150) == pytest.approx(206.835 - 0.93 * 20 - 77 * 1.5)
+def test_reading_ease_formulas(book) -> None:
+    formula = book.metrics.readability.formula
+    assert (formula.en.name, formula.nl.name) == ("Flesch", "Flesch-Douma")
+    assert formula.en.score(100, 5, 150) == pytest.approx(206.835 - 1.015 * 20 - 84.6 * 1.5)
+    assert formula.nl.score(100, 5, 150) == pytest.approx(206.835 - 0.93 * 20 - 77 * 1.5)
+
+
+def test_the_formula_is_data(own_rules: Path, check_file) -> None:
+    metrics = own_rules / "metrics.yml"
+    text = metrics.read_text(encoding="utf-8")
+    metrics.write_text(text.replace("minimum:\n      nl: 60\n      en: 60", "minimum:\n      nl: 60\n      en: 119"), encoding="utf-8")
+    page = " ".join(["The shop sells books and cards."] * 30) + "\n"
+    finding, = check_file("content/en/a.md", page)
+    assert finding.rule == "readability" and "B1 usually scores 119 or more" in finding.message
+
+
+def test_a_broken_metric_is_reported_with_its_place(own_rules: Path) -> None:
+    from macros.language.model import InputError
+    from macros.language.rules import load_rulebook
+
+    metrics = own_rules / "metrics.yml"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("per_word_in_sentence: 0.93", "per_word_in_sentence: lots"),
+                       encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_rulebook(own_rules)
+    problem, = raised.value.problems
+    assert "metrics.yml:" in problem and "'lots' is not allowed here — expected a number from 0 to 1000" in problem
 
 
 def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
@@ -74,8 +98,8 @@ def test_long_sentences_are_suggestions_at_the_sentence() -> None:
 
 
 def test_the_sentence_length_is_configurable(own_rules: Path, check_file) -> None:
-    settings = own_rules / "settings.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("  en: 25\n", "  en: 10\n"), encoding="utf-8")
+    metrics = own_rules / "metrics.yml"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("      en: 25\n", "      en: 10\n"), encoding="utf-8")
     text = "This sentence has exactly eleven words in it for the test.\n"
     assert rule_ids(check_file("content/en/a.md", text)) == ["long-sentence"]
     assert check_file("content/nl/a.md", "Deze zin heeft precies elf woorden voor deze test hier erin.\n") == []

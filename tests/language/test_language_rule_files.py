@@ -15,7 +15,7 @@ from macros.language.model import InputError
 from macros.language.rules import LANGUAGES, load_rulebook
 
 REQUIRED_CATEGORIES = {"gender", "lgbtiq", "ethnicity-colonial", "disability", "age", "socio-economic", "plain-language"}
-PROBLEM_LINE = re.compile(r"^data/language/\w+\.yml:\d+:\d+: .+ — .+$")
+PROBLEM_LINE = re.compile(r"^data/language/[\w/-]+\.yml:\d+:\d+: .+ — .+$")
 
 
 def test_there_are_enough_rules_in_both_languages(book) -> None:
@@ -119,39 +119,42 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def test_an_unknown_key_is_reported_with_its_position(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "    severity: warning\n", "    severity: warning\n    colour: red\n")
+    _edit(own_rules / "nl/gender.yml", "    severity: warning\n", "    severity: warning\n    colour: red\n")
     problems = _problems(own_rules)
-    line = _line_of(own_rules / "nl.yml", "colour: red")
+    line = _line_of(own_rules / "nl/gender.yml", "colour: red")
     assert len(problems) == 1
-    assert problems[0].endswith(f"nl.yml:{line}:5: rule nl-dames-en-heren.colour: unknown key 'colour' — expected one of: "
-                                "id, terms, category, severity, alternatives, reason, source, examples, patterns, case, "
-                                "only_near, unless_near, window, exceptions, allow_quoted")
+    assert problems[0].endswith(f"nl/gender.yml:{line}:5: rule nl-dames-en-heren.colour: unknown key 'colour' — expected one of: "
+                                "id, terms, severity, alternatives, reason, source, examples, type, patterns, case, "
+                                "only_near, unless_near, window, exceptions, allow_quoted, inflect, compounds, parts, unless_name")
 
 
 def test_a_missing_field_is_reported(own_rules: Path) -> None:
-    _edit(own_rules / "en.yml", "    reason: This greeting only addresses men and women, so anyone who is neither is left out.\n", "")
+    _edit(own_rules / "en/gender.yml", "    reason: This greeting only addresses men and women, so anyone who is neither is left out.\n", "")
     problems = _problems(own_rules)
     assert len(problems) == 1
     assert "rule en-ladies-and-gentlemen: 'reason' is missing — expected a value for 'reason'" in problems[0]
 
 
 def test_a_wrong_severity_lists_the_allowed_values(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    _edit(own_rules / "nl/gender.yml", "severity: warning", "severity: high")
     problem, = _problems(own_rules)
     assert "rule nl-dames-en-heren.severity: 'high' is not allowed — expected one of: error, warning, suggestion" in problem
 
 
 def test_duplicate_ids_and_duplicate_terms_are_reported(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "id: nl-voorzitster", "id: nl-mankracht")
-    _edit(own_rules / "en.yml", "terms: [forefathers, forefather]", "terms: [forefathers, mankind]")
+    _edit(own_rules / "nl/gender.yml", "id: nl-voorzitster", "id: nl-mankracht")
+    _edit(own_rules / "en/gender.yml", "terms: [forefathers, forefather]", "terms: [forefathers, mankind]")
+    _edit(own_rules / "en/age.yml", "  - id: en-elderly\n", "  - id: en-chairman\n")
     problems = _problems(own_rules)
-    assert any("this id is already used by rule number" in problem for problem in problems)
+    assert any("this id is already used in" in problem and "nl/gender.yml" in problem for problem in problems)
+    assert any("en/age.yml" in problem and "this id is already used in" in problem and "en/gender.yml" in problem
+               for problem in problems)
     assert any("'mankind' is also a term of en-mankind — expected each term in one rule only" in problem for problem in problems)
 
 
 def test_bad_terms_and_patterns_are_reported(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "terms: [mankracht]", "terms: [mank*racht, '#!']")
-    _edit(own_rules / "en.yml", "      - \"the\\\\s+disabled", "      - \"(the)\\\\s+disabled")
+    _edit(own_rules / "nl/gender.yml", "terms: [mankracht]", "terms: [mank*racht, '#!']")
+    _edit(own_rules / "en/disability.yml", "      - \"the\\\\s+disabled", "      - \"(the)\\\\s+disabled")
     problems = _problems(own_rules)
     assert any("'*' may only stand at the very end of a term" in problem for problem in problems)
     assert any("the term has no letters" in problem for problem in problems)
@@ -159,64 +162,66 @@ def test_bad_terms_and_patterns_are_reported(own_rules: Path) -> None:
 
 
 def test_an_unknown_category_is_reported(own_rules: Path) -> None:
-    _edit(own_rules / "en.yml", "category: gender", "category: genders")
+    (own_rules / "en/gender.yml").rename(own_rules / "en/genders.yml")
     problem, = _problems(own_rules)
-    assert "unknown category 'genders' — expected one of: age, disability" in problem
+    assert re.search(r"en/genders\.yml:\d+:\d+: there is no category 'genders' in settings\.yml — expected the file name "
+                     r"to be one of the categories: age, disability, ", problem)
 
 
 def test_yaml_typing_mistakes_are_explained(own_rules: Path) -> None:
-    _edit(own_rules / "en.yml", '"1947", "1948"', "1947, 1948")
+    _edit(own_rules / "en/ethnicity-colonial.yml", '"1947", "1948"', "1947, 1948")
     problems = _problems(own_rules)
     assert len(problems) == 2
     assert all("this is not text — expected text (put it in quotes" in problem for problem in problems)
 
 
 def test_a_yaml_syntax_error_is_reported_with_its_position(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "    category: gender\n", "    category: [gender\n")
+    _edit(own_rules / "nl/gender.yml", "    severity: warning\n", "    severity: [warning\n")
     problem, = _problems(own_rules)
-    assert re.search(r"nl\.yml:\d+:\d+: this is not valid YAML \(.+\) — expected YAML", problem)
+    assert re.search(r"nl/gender\.yml:\d+:\d+: this is not valid YAML \(.+\) — expected YAML", problem)
 
 
 def test_settings_mistakes_are_reported(own_rules: Path) -> None:
     _edit(own_rules / "settings.yml", "disabled_rules: []", "disabled_rules: [nl-bestaat-niet]")
-    _edit(own_rules / "settings.yml", "fail_on: error", "fail_on: always")
+    _edit(own_rules / "agreement.yml", "blocking: [error, warning]", "blocking: [warning]")
     _edit(own_rules / "settings.yml", "      en: Age\n", "")
     problems = _problems(own_rules)
-    assert any("fail_on: 'always' is not allowed — expected one of: error, warning, suggestion, never" in p for p in problems)
+    assert any("blocking: ['warning'] is not allowed — expected one of: [], [error], [error, warning]" in p for p in problems)
     assert any("there is no rule 'nl-bestaat-niet'" in problem for problem in problems)
     assert any("categories[4].title: 'en' is missing" in problem for problem in problems)
 
 
 def test_a_language_mismatch_is_reported(own_rules: Path) -> None:
-    _edit(own_rules / "en.yml", "language: en", "language: nl")
+    _edit(own_rules / "en/gender.yml", "id: en-ladies-and-gentlemen", "id: nl-ladies-and-gentlemen")
     problems = _problems(own_rules)
-    assert any("language is 'nl' — expected 'en' in en.yml" in problem for problem in problems)
+    assert any("the id must start with 'en-' — expected e.g. en-ladies-and-gentlemen" in problem for problem in problems)
 
 
 def test_all_problems_of_all_files_are_reported_at_once(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
-    _edit(own_rules / "en.yml", "severity: warning", "severity: loud")
-    assert len(_problems(own_rules)) == 2
+    _edit(own_rules / "nl/gender.yml", "severity: warning", "severity: high")
+    _edit(own_rules / "en/disability.yml", "severity: warning", "severity: loud")
+    _edit(own_rules / "agreement.yml", "version: \"1.0\"", "version: \"\"")
+    assert len(_problems(own_rules)) == 3
 
 
 def test_examples_that_do_not_behave_are_reported_with_their_position(own_rules: Path) -> None:
-    _edit(own_rules / "nl.yml", '        - "Voor de verhuizing van het depot is extra mankracht nodig."',
+    _edit(own_rules / "nl/gender.yml", '        - "Voor de verhuizing van het depot is extra mankracht nodig."',
           '        - "Voor de verhuizing van het depot zijn extra handen nodig."')
-    _edit(own_rules / "en.yml", '        - "The lake behind the museum is artificial."',
+    _edit(own_rules / "en/gender.yml", '        - "The lake behind the museum is artificial."',
           '        - "The lake behind the museum is man-made."')
     problems = verify_examples(load_rulebook(own_rules))
     assert len(problems) == 2
-    flag_line = _line_of(own_rules / "nl.yml", "zijn extra handen nodig")
-    pass_line = _line_of(own_rules / "en.yml", "behind the museum is man-made.\"")
-    nl_problem = next(problem for problem in problems if "nl.yml" in problem)
-    en_problem = next(problem for problem in problems if "en.yml" in problem)
-    assert nl_problem.endswith(f"nl.yml:{flag_line}:11: rule nl-mankracht: this example is not flagged — expected the rule to "
+    flag_line = _line_of(own_rules / "nl/gender.yml", "zijn extra handen nodig")
+    pass_line = _line_of(own_rules / "en/gender.yml", "behind the museum is man-made.\"")
+    nl_problem = next(problem for problem in problems if "nl/gender.yml" in problem)
+    en_problem = next(problem for problem in problems if "en/gender.yml" in problem)
+    assert nl_problem.endswith(f"nl/gender.yml:{flag_line}:11: rule nl-mankracht: this example is not flagged — expected the rule to "
                                "find it (check its terms, only_near words and exceptions)")
-    assert f"en.yml:{pass_line}:11: rule en-man-made: this example is flagged — expected it to pass" in en_problem
+    assert f"en/gender.yml:{pass_line}:11: rule en-man-made: this example is flagged — expected it to pass" in en_problem
 
 
 def test_the_command_stops_with_exit_2_on_a_broken_rule_file(own_rules: Path, capsys) -> None:
-    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
+    _edit(own_rules / "nl/gender.yml", "severity: warning", "severity: high")
     assert run_command("--root", str(own_rules.parents[1])) == 2
     err = capsys.readouterr().err
     assert "rule nl-dames-en-heren.severity: 'high' is not allowed" in err
@@ -227,14 +232,14 @@ def test_verify_rules_option(own_rules: Path, capsys) -> None:
     root = str(own_rules.parents[1])
     assert run_command("--root", root, "--verify-rules") == 0
     assert "the examples of all" in capsys.readouterr().out
-    _edit(own_rules / "en.yml", '        - "The lake behind the museum is artificial."', '        - "The lake behind the museum is man-made."')
+    _edit(own_rules / "en/gender.yml", '        - "The lake behind the museum is artificial."', '        - "The lake behind the museum is man-made."')
     assert run_command("--root", root, "--verify-rules") == 2
     assert "rule en-man-made: this example is flagged" in capsys.readouterr().err
 
 
 def test_problem_lines_have_the_promised_shape(own_rules: Path, monkeypatch) -> None:
     monkeypatch.chdir(own_rules.parents[1])
-    _edit(own_rules / "nl.yml", "severity: warning", "severity: high")
-    _edit(own_rules / "en.yml", "category: gender", "category: genders")
+    _edit(own_rules / "nl/gender.yml", "severity: warning", "severity: high")
+    (own_rules / "en/gender.yml").rename(own_rules / "en/genders.yml")
     for problem in _problems(Path("data/language")):
         assert PROBLEM_LINE.match(problem), problem

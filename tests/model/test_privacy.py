@@ -4,12 +4,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from disclosure_attacker import attacker_leaks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from macros.model.disclosure import Cell as Protected
+from macros.model.disclosure import Total
 from macros.model.kpi import KPI, Observation, Privacy
 from macros.model.partner import Partner, Procurement
 from macros.model.privacy import (
-    Cell, Verdict, count_figure, directory, disclose, full_profile, listable, primary, roll_up, secondary,
-    shown_claims, tender_figures,
+    Figure,
+    Cell, Verdict, directory, disclose, full_profile, listable, partner_counts, primary, roll_up,
+    shown_claims, tender_tables,
 )
 
 D = dt.date
@@ -64,54 +70,6 @@ def test_thresholds_cannot_be_set_below_the_floor():
 def test_amounts_and_yes_no_figures_are_not_person_counts():
     assert not primary(Cell(3), "euro", RULE).withheld
     assert not primary(Cell(1), "yes-no", RULE).withheld
-
-
-# --- secondary suppression ------------------------------------------------------------------
-
-
-def test_one_withheld_member_makes_the_smallest_other_member_withheld_too():
-    members = {"a": Cell(30, 140), "b": Cell(22, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    total, result = secondary(Verdict(), members, verdicts)
-    assert total == Verdict()
-    assert result["c"].reason == "small-count"
-    assert result["b"].reason == "secondary"      # 118 < 140: the smaller group goes
-    assert result["a"].reason is None
-
-
-def test_smallest_is_by_group_size_then_count_then_name():
-    members = {"x": Cell(9, 50), "y": Cell(8, 50), "z": Cell(2, 60)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    assert result["y"].reason == "secondary" and result["x"].reason is None
-
-
-def test_no_secondary_suppression_when_two_are_already_withheld_or_the_total_is_withheld():
-    members = {"a": Cell(30, 140), "b": Cell(3, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    assert result["a"].reason is None
-    members = {"a": Cell(30, 140), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    total, result = secondary(Verdict("small-count", 5), members, verdicts)
-    assert result["a"].reason is None and total.reason == "small-count"
-    total, result = secondary(None, members, verdicts)
-    assert total is None and result["a"].reason is None
-
-
-def test_a_lone_withheld_member_withholds_the_total():
-    members = {"only": Cell(4, 38)}
-    total, result = secondary(Verdict(), members, {"only": Verdict("small-count", 5)})
-    assert total.reason == "secondary"
-
-
-def test_the_withheld_figure_cannot_be_worked_out_after_secondary_suppression():
-    members = {"a": Cell(31, 140), "b": Cell(22, 118), "c": Cell(4, 38)}
-    verdicts = {k: primary(c, "percent", RULE) for k, c in members.items()}
-    _, result = secondary(Verdict(), members, verdicts)
-    published = [k for k, v in result.items() if not v.withheld]
-    hidden = [k for k, v in result.items() if v.withheld]
-    assert len(hidden) >= 2 and len(published) == 1
 
 
 # --- roll-up and disclose -------------------------------------------------------------------
@@ -197,11 +155,60 @@ def test_kpis_without_a_shared_id_are_checked_on_their_own():
     assert fig.reason == "small-base" and fig.hidden
 
 
+# --- secondary suppression -----------------------------------------------------------------
+
+
+def one_year(members: dict[str, tuple[int, int]], with_total: bool = True) -> dict[str, Figure]:
+    """The 2025 figures of a shared percentage KPI with these members' (numerator, denominator)."""
+    kpis = [_kpi(m, m, [{"period": 2025, "numerator": n, "denominator": d}]) for m, (n, d) in members.items()]
+    if with_total:
+        kpis.insert(0, _kpi("total", "col", []))
+    return {kpi_id: figs[0] for kpi_id, figs in disclose(kpis, "col").items() if figs}
+
+
+def test_one_withheld_member_makes_the_smallest_other_member_withheld_too():
+    figures = one_year({"a": (30, 140), "b": (22, 118), "c": (4, 38)})
+    assert figures["total"].reason is None
+    assert figures["c"].reason == "small-count"
+    assert figures["b"].reason == "secondary"      # 118 < 140: the smaller group goes
+    assert figures["a"].reason is None
+
+
+def test_smallest_is_by_group_size_then_the_smallest_count():
+    figures = one_year({"x": (9, 50), "y": (8, 50), "z": (2, 60)})
+    assert figures["y"].reason == "secondary" and figures["x"].reason is None
+
+
+def test_no_more_is_withheld_when_what_can_be_worked_out_is_large_enough_or_there_is_no_total():
+    figures = one_year({"a": (30, 140), "b": (3, 118), "c": (4, 38)})    # b + c = 7 diverse of 156: fine
+    assert figures["a"].reason is None and figures["total"].reason is None
+    figures = one_year({"a": (30, 140), "c": (4, 38)}, with_total=False)
+    assert figures["a"].reason is None and figures["c"].reason == "small-count"
+
+
+def test_a_lone_withheld_member_withholds_the_total():
+    figures = one_year({"only": (4, 38)})
+    assert figures["total"].hidden and figures["only"].hidden
+
+
+def test_two_withheld_members_and_a_published_total_do_not_give_away_their_sum():
+    # 1 + 1 of 20: the total minus the published member would give 2 diverse people.
+    figures = one_year({"a": (1, 30), "b": (1, 30), "c": (18, 60)})
+    assert (figures["a"].reason, figures["b"].reason) == ("small-count", "small-count")
+    assert figures["c"].hidden or figures["total"].hidden
+
+
 # --- procurement figures --------------------------------------------------------------------
 
 
+TARGETS = [{"id": "all-small", "organisation": "col", "band": "up-to-50k", "share": 50, "deadline": D(2027, 12, 31),
+            "goal": "g"},
+           {"id": "a-large", "organisation": "a", "band": "above-50k", "share": 20, "deadline": D(2027, 12, 31),
+            "goal": "g"}]
+
+
 def procurement() -> Procurement:
-    return Procurement.model_validate({"tenders": [
+    return Procurement.model_validate({"targets": TARGETS, "tenders": [
         {"organisation": "a", "year": 2024, "band": "up-to-50k", "awarded": 28, "to_diverse": 9},
         {"organisation": "b", "year": 2024, "band": "up-to-50k", "awarded": 22, "to_diverse": 6},
         {"organisation": "c", "year": 2024, "band": "up-to-50k", "awarded": 11, "to_diverse": 3},
@@ -211,8 +218,12 @@ def procurement() -> Procurement:
     ]})
 
 
+def tables(proc: Procurement) -> dict:
+    return tender_tables(proc, "col", ["a", "b", "c"])
+
+
 def test_tender_totals_add_up_members_and_protect_the_small_member():
-    totals, members = tender_figures(procurement(), "up-to-50k", ["a", "b", "c"])
+    totals, members = tables(procurement())["all-small"]
     assert [(t.year, t.awarded, t.to_diverse) for t in totals] == [(2024, 61, 18)]   # 2025: c did not report
     assert totals[0].share == pytest.approx(100 * 18 / 61)
     assert members["c"][0].reason == "small-base" and members["c"][0].hidden
@@ -221,16 +232,48 @@ def test_tender_totals_add_up_members_and_protect_the_small_member():
 
 
 def test_tender_figures_of_one_member_are_its_own():
-    totals, members = tender_figures(procurement(), "above-50k", ["a"])
+    totals, members = tables(procurement())["a-large"]
     assert totals[0].reason == "small-base" and totals[0].hidden
     assert members["a"][0].reason == "small-base"
 
 
-def test_count_figure_for_the_number_of_diverse_partners():
-    assert count_figure(5, 7, RULE).hidden
-    shown = count_figure(9, 30, RULE)
-    assert (shown.to_diverse, shown.awarded, shown.hidden) == (9, 30, False)
-    assert count_figure(5, 7, RULE, internal=True).to_diverse == 5
+def owned(p: Partner) -> bool:
+    """Diverse when one ownership claim reaches the share (the criteria's rule, without dates)."""
+    return any(c.at_least_51_percent for c in p.ownership)
+
+
+def partners_of(spec: list[tuple[list[str], bool]]) -> list[Partner]:
+    """Partners working with these members, diverse or not."""
+    return [partner(id=f"p{i}", organisations=orgs, ownership=[CLAIM] if diverse else [])
+            for i, (orgs, diverse) in enumerate(spec)]
+
+
+def test_the_number_of_diverse_partners_follows_the_same_rules():
+    small = partner_counts(partners_of([(["a"], True)] * 5 + [(["a"], False)] * 2), ["a"], RULE, is_diverse=owned)
+    assert small[None].hidden and small["a"].hidden                   # 5 of 7: a group smaller than 20
+    shown = partner_counts(partners_of([(["a"], True)] * 9 + [(["a"], False)] * 21), ["a"], RULE, is_diverse=owned)
+    assert (shown[None].to_diverse, shown[None].awarded, shown[None].hidden) == (9, 30, False)
+    internal = partner_counts(partners_of([(["a"], True)] * 5 + [(["a"], False)] * 2), ["a"], RULE, internal=True, is_diverse=owned)
+    assert internal["a"].to_diverse == 5 and internal["a"].reason == "small-base"
+
+
+def test_the_collective_count_minus_the_members_does_not_give_away_a_small_member():
+    # b has 2 diverse partners of 25; the collective (12 of 70) minus a (10 of 45) would give them.
+    spec = [(["a"], True)] * 10 + [(["a"], False)] * 35 + [(["b"], True)] * 2 + [(["b"], False)] * 23
+    counts = partner_counts(partners_of(spec), ["a", "b"], RULE, is_diverse=owned)
+    assert counts["b"].reason == "small-count"
+    assert counts["a"].hidden or counts[None].hidden
+
+
+def test_partners_shared_by_two_members_are_counted_once_in_the_collective():
+    spec = [(["a", "b"], True)] * 6 + [(["a", "b"], False)] * 14 + [(["a"], False)] * 20 + [(["b"], False)] * 20
+    counts = partner_counts(partners_of(spec), ["a", "b"], RULE, is_diverse=owned)
+    assert (counts[None].to_diverse, counts[None].awarded) == (6, 60)
+    assert (counts["a"].to_diverse, counts["a"].awarded) == (6, 40)
+    assert not any(fig.hidden for fig in counts.values())
+    # With only the 6 diverse partners shared, a + b - all would show that all 6 shared ones are diverse.
+    counts = partner_counts(partners_of(spec[:6] + spec[20:]), ["a", "b"], RULE, is_diverse=owned)
+    assert any(fig.hidden for fig in counts.values())
 
 
 # --- consent --------------------------------------------------------------------------------
@@ -288,3 +331,36 @@ def test_observations_give_either_a_value_or_counts():
         Observation(period=2025, value=3, numerator=3, denominator=10)
     with pytest.raises(ValueError):
         Observation(period=2025, numerator=11, denominator=10)
+
+
+# --- random tender tables: nothing withheld can be worked out from what the tables show -------
+
+
+@st.composite
+def tenders(draw) -> Procurement:
+    rows = []
+    for org in ("a", "b", "c")[:draw(st.integers(1, 3))]:
+        awarded = draw(st.integers(1, 40))
+        rows.append({"organisation": org, "year": 2025, "band": "up-to-50k", "awarded": awarded,
+                     "to_diverse": draw(st.integers(0, awarded))})
+    return Procurement.model_validate({"targets": TARGETS[:1], "tenders": rows})
+
+
+@settings(derandomize=True, max_examples=30, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(tenders())
+def test_for_random_tenders_nothing_withheld_can_be_worked_out_from_the_table(proc):
+    orgs = sorted({t.organisation for t in proc.tenders})
+    totals, members = tender_tables(proc, "col", orgs)["all-small"]
+    shown = {("total",): totals[0], **{(org,): figs[0] for org, figs in members.items()}}
+    cells, relations, withheld = {}, [], set()
+    for key, fig in shown.items():
+        if fig.hidden:
+            withheld.add(key)
+        n, d = (None, None) if fig.hidden else (fig.to_diverse, fig.awarded)
+        cells[(key, "n")] = Protected(n, 5, key)
+        cells[(key, "c")] = Protected(None if fig.hidden else d - n, 5, key)
+        cells[(key, "d")] = Protected(d, 20, key)
+        relations.append(Total((key, "d"), ((key, "n"), (key, "c"))))
+    relations += [Total((("total",), k), tuple(((org,), k) for org in orgs)) for k in "ncd"]
+    assert attacker_leaks(cells, relations, withheld) == []

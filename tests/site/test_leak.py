@@ -131,7 +131,7 @@ def public_texts(site: Path):
             with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
                 for name in archive.namelist():
                     yield f"{path}!{name}", archive.read(name).decode("utf-8", "replace")
-        elif path.suffix in (".html", ".json", ".xml", ".csv", ".txt", ".js", ".md"):
+        elif path.suffix in (".html", ".json", ".xml", ".csv", ".txt", ".js", ".md", ".ics"):
             yield str(path), path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -164,6 +164,9 @@ def test_no_marker_in_any_public_file(marked):
         assert not leaked, f"{name} contains private values {leaked[:5]}"
     assert checked > 50
     assert (site / "nl" / "search" / "search_index.json").is_file() and (site / "sitemap.xml").is_file()
+    # the calendar's public files were searched too; its planning and channel texts are not there
+    assert (site / "nl" / "calendar.ics").is_file() and (site / "en" / "feeds" / "moments.xml").is_file()
+    assert not list(site.rglob("internal")) and not list(site.rglob("planning.ics"))
 
 
 def test_the_internal_build_shows_what_the_public_one_hides(marked):

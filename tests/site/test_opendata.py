@@ -9,17 +9,22 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from disclosure_attacker import attacker_leaks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from macros.base.languages import read_languages
-from macros.model.dataset import Dataset
+from macros.model.dataset import Dataset, load_dataset
+from macros.model.disclosure import Cell, Total
 from macros.model.kpi import KPI
 from macros.model.schema import Organisations
 from macros.site import opendata
-
-LANGUAGES = read_languages(Path(__file__).resolve().parents[2])  # the example site's languages
+from macros.site.build import build_site
 
 D = dt.date
 TODAY = D(2026, 3, 1)
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = read_languages(ROOT)  # the example site's languages
 
 
 def kpi(kpi_id: str, organisation: str, observations: list[dict], **changes) -> KPI:
@@ -143,3 +148,100 @@ def test_a_dataset_without_kpis_still_gets_a_zip_with_a_readme(ds):
     files = opendata.files(empty, TODAY)
     assert list(files) == [opendata.ZIP_NAME]
     assert zipfile.ZipFile(io.BytesIO(files[opendata.ZIP_NAME])).namelist() == ["README.md"]
+
+
+# --- what a reader can work out from the open data files alone --------------------------------
+
+
+def tables_in(files: dict[str, bytes], collective_id: str) -> tuple[dict, list[Total], set]:
+    """The counts in the JSON files as tables: each figure's numerator, complement and denominator
+    (numbers only where published), the collective's counts as the sum of the members', and the
+    withheld figures."""
+    records = [json.loads(data) for name, data in files.items() if name.endswith(".json")]
+    cells: dict = {}
+    totals: list[Total] = []
+    withheld: set = set()
+    for record in records:
+        if record["unit"] in ("euro", "yes-no"):
+            continue
+        rule = record["disclosure_control"]
+        counted = record["unit"] == "percent" or any(o["denominator"] for o in record["observations"])
+        for obs in record["observations"]:
+            figure = (record["id"], obs["period"])
+            if obs["suppressed"]:
+                withheld.add(figure)
+                n = c = d = None
+            else:
+                n = obs["numerator"] if counted else obs["value"]
+                d = obs["denominator"]
+                c = d - n if counted else None
+            cells[(figure, "n")] = Cell(n, rule["min_cell"], figure)
+            if counted:
+                base = rule["min_denominator"] if record["unit"] == "percent" else rule["min_cell"]
+                cells[(figure, "c")] = Cell(c, rule["min_cell"], figure)
+                cells[(figure, "d")] = Cell(d, base, figure)
+                totals.append(Total((figure, "d"), ((figure, "n"), (figure, "c"))))
+    for record in records:
+        if record["shared_id"] and record["organisation"] == collective_id:
+            members = [r["id"] for r in records if r["shared_id"] == record["shared_id"] and r is not record]
+            for obs in record["observations"]:
+                for kind in ("n", "c", "d"):
+                    total = ((record["id"], obs["period"]), kind)
+                    parts = tuple(((m, obs["period"]), kind) for m in members)
+                    if total in cells:
+                        totals.append(Total(total, parts))
+    return cells, totals, withheld
+
+
+def test_nothing_withheld_can_be_worked_out_from_the_open_data(ds):
+    cells, totals, withheld = tables_in(opendata.files(ds, TODAY), "samen")
+    assert withheld and attacker_leaks(cells, totals, withheld) == []
+
+
+@st.composite
+def shared_kpis(draw) -> Dataset:
+    """A collective percentage KPI over one to three members, random counts; one or two years
+    (two only with up to two members, so the attacker's search stays small)."""
+    members = [f"m{i}" for i in range(draw(st.integers(1, 3)))]
+    years = range(2024, 2024 + (draw(st.integers(1, 2)) if len(members) < 3 else 1))
+    kpis = [kpi("totaal", "samen", [], shared_id="deel")]
+    for m in members:
+        observations = []
+        for year in years:
+            denominator = draw(st.integers(1, 45))
+            observations.append({"period": year, "denominator": denominator,
+                                 "numerator": draw(st.integers(0, denominator))})
+        kpis.append(kpi(m, m, observations, shared_id="deel"))
+    orgs = Organisations.model_validate({
+        "collective": {"id": "samen", "name": {"nl": "Samen", "en": "Together"},
+                       "website": "https://samen.example.org", "mission": {"nl": "m", "en": "m"}},
+        "members": [{"id": m, "name": {"nl": m, "en": m}, "website": f"https://{m}.example.org",
+                     "mission": {"nl": "m", "en": "m"}} for m in members]})
+    return Dataset({"organisations": orgs, "kpis": kpis}, LANGUAGES)
+
+
+@settings(derandomize=True, max_examples=30, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(shared_kpis())
+def test_for_random_shared_figures_nothing_withheld_can_be_worked_out_from_the_files(random_ds):
+    cells, totals, withheld = tables_in(opendata.files(random_ds, TODAY), "samen")
+    assert attacker_leaks(cells, totals, withheld) == []
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
+
+
+def test_the_open_data_of_a_real_build_keeps_every_withheld_figure_hidden(real_site):
+    collective = load_dataset(ROOT).collective.id
+    folders = [real_site / lang / opendata.DATA_DIR for lang in ("nl", "en")]
+    files = {p.name: p.read_bytes() for p in folders[0].iterdir()}
+    assert files == {p.name: p.read_bytes() for p in folders[1].iterdir()}       # one set for both languages
+    cells, totals, withheld = tables_in(files, collective)
+    assert len(withheld) >= 4           # the example has small groups, withheld on their own and second
+    assert attacker_leaks(cells, totals, withheld) == []
+    for name in (n for n in files if n.endswith(".csv")):
+        record = json.loads(files[name.replace(".csv", ".json")])
+        flags = [row["suppressed"] == "true" for row in read_csv(files[name].decode("utf-8"))]
+        assert flags == [o["suppressed"] for o in record["observations"]]       # CSV and JSON agree

@@ -1,0 +1,181 @@
+"""The text the rules see, and the way back to the text the writer wrote.
+
+Words can hide from a word list without looking any different to a reader: a soft hyphen or a
+zero-width space inside a word (Word and web pages paste them), a Cyrillic or Greek letter that
+looks like a Latin one, a fullwidth letter, an HTML entity (``&shy;``, ``&#109;``), or inline
+markup that splits the word (``*mid*get``, ``mid<span></span>get``). ``normalise`` removes all
+of that before matching:
+
+* Unicode NFKC (fullwidth and mathematical letters, ligatures become plain letters);
+* invisible format characters (Unicode category Cf: soft hyphen, zero-width space, joiner and
+  non-joiner, word joiner, byte-order mark, direction marks …) are dropped;
+* letters of other scripts that look like Latin letters are mapped to them, using Unicode's
+  confusables data as packaged by ``confusable-homoglyphs``;
+* HTML entities, named and numeric, are decoded;
+* markup that ``inline.mask_inline`` marked as joining (``JOIN``) is dropped, so the two halves
+  of a split word meet again.
+
+Every character of the result remembers which characters of the source it came from, so a
+finding still points at the exact line and column the writer sees. The invisible characters and
+the words that mix scripts are reported too, because they have no place in published prose.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+JOIN = "\x00"
+"""Stands in for markup inside a word (emphasis markers, inline tags, comments); dropped here."""
+
+_ATTENTION = re.compile(r"[\x00&\u00a0-\u00bf\u0132\u0133\u0250-\u200f\u202a-\u202e\u2060-\U0010ffff]")
+"""Characters that may need work. Plain ASCII, Latin letters with accents and common
+punctuation (dashes, quotation marks) are left as they are, which keeps most text on the fast path."""
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LETTER_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+"""Scripts with letters that can pass for Latin ones; a word mixing two of them is suspect."""
+
+
+class Anomaly(NamedTuple):
+    """An invisible character or a word that mixes scripts, as source offsets."""
+
+    start: int
+    end: int
+    kind: str
+    """``invisible`` or ``mixed-script``."""
+    detail: str
+
+
+class Normalised(NamedTuple):
+    text: str
+    """What the rules see."""
+    starts: tuple[int, ...] | None
+    """Per piece of ``text``: where it starts in ``text`` (None: ``text`` is the source itself)."""
+    sources: tuple[tuple[int, int, bool], ...]
+    """Per piece: (start, end) in the source, and whether the piece is a verbatim copy."""
+    anomalies: tuple[Anomaly, ...]
+
+    def source_start(self, offset: int) -> int:
+        if self.starts is None:
+            return offset
+        piece = bisect_right(self.starts, offset) - 1
+        start, _end, copied = self.sources[piece]
+        return start + (offset - self.starts[piece]) if copied else start
+
+    def source_end(self, offset: int) -> int:
+        """The source offset just after the character before ``offset`` (for exclusive ends)."""
+        if self.starts is None or offset == 0:
+            return offset
+        piece = bisect_right(self.starts, offset - 1) - 1
+        start, end, copied = self.sources[piece]
+        return start + (offset - self.starts[piece]) if copied else end
+
+
+def normalise(source: str) -> Normalised:
+    """``source`` as the rules should see it, with the map back to ``source``."""
+    if _ATTENTION.search(source) is None:
+        return Normalised(source, None, (), ())
+    pieces: list[str] = []
+    starts: list[int] = []
+    sources: list[tuple[int, int, bool]] = []
+    anomalies: list[Anomaly] = []
+    length = 0
+    done = 0
+
+    def add(text: str, start: int, end: int, copied: bool) -> None:
+        nonlocal length
+        if text:
+            pieces.append(text)
+            starts.append(length)
+            sources.append((start, end, copied))
+            length += len(text)
+
+    for found in _ATTENTION.finditer(source):
+        at = found.start()
+        if at < done:  # inside an entity already decoded
+            continue
+        add(source[done:at], done, at, True)
+        char = source[at]
+        end = at + 1
+        if char == "&":
+            entity = _ENTITY.match(source, at)
+            if entity is None:
+                add("&", at, end, True)
+                done = end
+                continue
+            end = entity.end()
+            char = html.unescape(entity.group())
+        replacement = "".join(_plain(piece) for piece in char)
+        for piece in char:
+            if unicodedata.category(piece) == "Cf" and not _joins_emoji(source, at, end):
+                anomalies.append(Anomaly(at, end, "invisible", unicodedata.name(piece, f"U+{ord(piece):04X}")))
+        add(replacement, at, end, False)
+        done = end
+    add(source[done:], done, len(source), True)
+    anomalies.extend(_mixed_script_words(source))
+    return Normalised("".join(pieces), tuple(starts), tuple(sources), tuple(anomalies))
+
+
+@lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    """One source character as the rules see it."""
+    if char == JOIN or unicodedata.category(char) == "Cf":
+        return ""
+    folded = unicodedata.normalize("NFKC", char)
+    if folded != char:
+        return "".join(_plain(piece) for piece in folded)
+    return _latin_look_alike(char) or char
+
+
+@lru_cache(maxsize=4096)
+def _latin_look_alike(char: str) -> str | None:
+    """The Latin letter ``char`` passes for, when it is a letter of another script."""
+    if not char.isalpha() or _script(char) in ("LATIN", None):
+        return None
+    from confusable_homoglyphs import confusables  # loaded only when such a letter occurs
+
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"])
+    for item in found or ():
+        for glyph in item["homoglyphs"]:
+            if glyph["c"].isascii() and glyph["c"].isalpha():
+                return glyph["c"]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str | None:
+    if char.isascii():
+        return "LATIN" if char.isalpha() else None
+    from confusable_homoglyphs import categories
+
+    script = categories.alias(char)
+    return script if script in _LETTER_SCRIPTS else None
+
+
+def _joins_emoji(source: str, start: int, end: int) -> bool:
+    """A zero-width joiner or variation selector between two symbols belongs to an emoji."""
+    before = source[start - 1] if start else ""
+    after = source[end] if end < len(source) else ""
+    return bool(before and after) and unicodedata.category(before) == "So" and unicodedata.category(after) in ("So", "Mn")
+
+
+_WORD_WITH_OTHER_SCRIPT = re.compile(
+    r"(?:[^\W\d_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])*[^\W\d_\u0000-\u024f]"
+    r"(?:[^\W\d_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])*"
+)
+"""A word (invisible characters inside it included) with at least one letter beyond Latin."""
+
+
+def _mixed_script_words(source: str) -> list[Anomaly]:
+    """Words whose letters come from more than one script (``mіdget`` with a Cyrillic і)."""
+    found: list[Anomaly] = []
+    for word in _WORD_WITH_OTHER_SCRIPT.finditer(source):
+        scripts = {_script(char) for char in word.group() if char.isalpha()} - {None}
+        if len(scripts) > 1:
+            found.append(Anomaly(word.start(), word.end(), "mixed-script", " and ".join(sorted(scripts)).lower()))
+    return found

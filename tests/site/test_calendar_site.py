@@ -150,7 +150,7 @@ def test_the_calendar_page_in_both_languages(sites, lang, month, keti, meaning):
     days = {(str(e["UID"]), e["DTSTART"].dt) for e in cal.walk("VEVENT")}
     assert ("moment-keti-koti-2027@www.samenopen.example.org", dt.date(2027, 7, 1)) in days
     for feed in ("achievements", "moments"):
-        check_atom((public / lang / "feeds" / f"{feed}.xml").read_bytes())
+        check_atom((public / lang / f"feed-{feed}.xml").read_bytes())
 
 
 def test_every_public_page_links_the_feeds(sites):

@@ -165,7 +165,7 @@ def test_no_marker_in_any_public_file(marked):
     assert checked > 50
     assert (site / "nl" / "search" / "search_index.json").is_file() and (site / "sitemap.xml").is_file()
     # the calendar's public files were searched too; its planning and channel texts are not there
-    assert (site / "nl" / "calendar.ics").is_file() and (site / "en" / "feeds" / "moments.xml").is_file()
+    assert (site / "nl" / "calendar.ics").is_file() and (site / "en" / "feed-moments.xml").is_file()
     assert not list(site.rglob("internal")) and not list(site.rglob("planning.ics"))
 
 

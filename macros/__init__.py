@@ -15,6 +15,7 @@ def define_env(env) -> None:
     from .model.dataset import load_dataset
     from .site.clock import build_date
     from .site.i18n import PageContext
+    from .site.slugs import canonical_addresses
     from .site.registry import fragments, page_catalog
 
     root = Path(env.project_dir)
@@ -24,7 +25,9 @@ def define_env(env) -> None:
 
     def context() -> PageContext:
         podium = env.conf.extra.get("podium", {})
-        return PageContext(dataset.languages.get(podium["lang"]), page_url=env.page.url, internal=internal)
+        lang = podium["lang"]
+        return PageContext(dataset.languages.get(lang), page_url=env.page.url, internal=internal,
+                           addresses=canonical_addresses(podium.get("pages", {}), lang))
 
     def bind(fragment):
         wanted = {name: value for name, value in edge.items() if name in inspect.signature(fragment).parameters}

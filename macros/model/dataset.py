@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import calendar, kpi, partner, schema
+from . import calendar, criteria, kpi, partner, promises, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
 from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .errors import DataErrors, Problem
+from .register import register_problems
 
 # Files other parts of Podium own; the data loader leaves them alone.
 OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json", "brand.yml"}
@@ -48,9 +49,10 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("organisations.yml", ORG, schema.Organisations),
     FileSpec("statements.yml", "statements", list[schema.Statement], (
         Ref(("*", "organisation"), ORG), Ref(("*", "contact_role"), "roles"),
-        Ref(("*", "signed_by_role"), "roles"))),
+        Ref(("*", "signed_by_role"), "roles"), Ref(("*", "commitments", "*", "goals", "*"), "goals"))),
     FileSpec("goals.yml", "goals", list[schema.Goal], (
-        Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"))),
+        Ref(("*", "organisation"), ORG), Ref(("*", "owner_role"), "roles"),
+        Ref(("*", "sdg_targets", "*"), "sdg-targets"))),
     FileSpec("roles.yml", "roles", list[schema.Role], (Ref(("*", "organisation"), ORG),)),
     FileSpec("reviews.yml", "reviews", list[schema.Review], (
         Ref(("*", "organisation"), ORG), Ref(("*", "participants", "*"), "roles"))),
@@ -62,13 +64,19 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "organisation"), ORG), Ref(("*", "goals", "*"), "goals"))),
     # Progress, partners and procurement: optional, so a site can start without them.
     FileSpec("kpis.yml", "kpis", list[kpi.KPI], (
-        Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals")), required=False),
+        Ref(("*", "organisation"), ORG), Ref(("*", "goal"), "goals"),
+        Ref(("*", "sdg_targets", "*"), "sdg-targets")), required=False),
     FileSpec("partners.yml", "partners", list[partner.Partner], (
         Ref(("*", "organisations", "*"), ORG),), required=False),
+    FileSpec("criteria.yml", "criteria", criteria.Criteria, required=False),
+    FileSpec("sdg-targets.yml", "sdg-targets", list[schema.SdgTarget], required=False),
+    FileSpec("decisions.yml", "decisions", list[schema.Decision], (Ref(("*", "review"), "reviews"),),
+             required=False),
     FileSpec("procurement.yml", "procurement", partner.Procurement, (
         Ref(("contacts", "*", "organisation"), ORG), Ref(("contacts", "*", "contact_role"), "roles"),
         Ref(("targets", "*", "organisation"), ORG), Ref(("targets", "*", "goal"), "goals"),
-        Ref(("tenders", "*", "organisation"), ORG)), required=False),
+        Ref(("tenders", "*", "organisation"), ORG), Ref(("opportunities", "*", "organisation"), ORG),
+        Ref(("opportunities", "*", "contact_role"), "roles")), required=False),
     # The communication calendar; optional as well.
     FileSpec("audiences.yml", "audiences", list[calendar.Audience], (
         Ref(("*", "organisation"), ORG),), required=False),
@@ -86,7 +94,8 @@ FILES: tuple[FileSpec, ...] = (
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
          "reviews": "review", "groups": "group", "documents": "document", "updates": "update",
          "kpis": "KPI", "partners": "partner", "procurement": "procurement entry",
-         "audiences": "audience", "channels": "channel", "moments": "moment"}
+         "audiences": "audience", "channels": "channel", "moments": "moment",
+         "criteria": "criterion", "sdg-targets": "SDG target", "decisions": "meeting"}
 
 
 @dataclass
@@ -210,9 +219,27 @@ def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
             values[spec.collection] = value
     problems += _cross_check(specs, docs)
     problems += privacy_cross_check(docs, values)
+    problems += register_cross_check(docs, values)
+    problems += promises.cross_check(docs, values)
     if problems:
         raise DataErrors(problems)
     return Dataset(values, languages)
+
+
+def register_cross_check(docs: dict[str, Document], values: dict[str, Any]) -> list[Problem]:
+    """Partners against the diversity criteria, and KPIs against the partner register."""
+    problems: list[Problem] = []
+    rules = values.get("criteria")
+    if "partners" in values and rules is None and "criteria" not in docs:
+        problems.append(Problem("data/criteria.yml", 1, 1, "partners are listed, but the diversity criteria are missing",
+                                "create data/criteria.yml: the groups, the threshold, the routes and the evidence "
+                                "that count"))
+    if "partners" in values and rules is not None:
+        problems += criteria.criteria_problems(docs["partners"], values["partners"], rules)
+    if "kpis" in values and ORG in values and ("criteria" in values or "criteria" not in docs):
+        problems += register_problems(docs["kpis"], values["kpis"], values.get("partners"), rules,
+                                      values[ORG].collective.id)
+    return problems
 
 
 def _cross_check(specs: tuple[FileSpec, ...], docs: dict[str, Document]) -> list[Problem]:

@@ -129,6 +129,14 @@ class KPI(Strict):
                                              "half-yearly or yearly.")
     privacy: Privacy = Field(default_factory=Privacy, description="Thresholds for publishing small groups.")
     observations: list[Observation] = Field(default_factory=list, description="The figures so far.")
+    partner_register: Literal["computed", "compared"] | None = Field(
+        None, description="computed: the figures are counted from data/partners.yml and data/criteria.yml; "
+                          "compared: typed figures that the build checks against that register.")
+    register_difference: Text | None = Field(None, description="Why the typed figures differ from the partner "
+                                                               "register (published with the figures).")
+    sdg_targets: list[Annotated[str, Field(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]] = Field(
+        default_factory=list, description="Numbers of SDG targets this figure measures, beside those of its goal "
+                                          "(listed in data/sdg-targets.yml).")
     notes: str | None = internal("Working notes about this KPI", default=None)
 
     @model_validator(mode="after")

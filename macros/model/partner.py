@@ -13,14 +13,12 @@ from typing import Iterable, Literal
 from pydantic import Field, model_validator
 
 from .errors import Problem
-from .kpi import Privacy, Year
+from .kpi import Privacy, Target, Year
 from ..base.yamlread import Document
 from .types import ConsentDate, Number, Slug, Strict, Text, WebAddress, internal
 
 PartnerType = Literal["sponsor", "content-partner", "supplier", "funder", "community-partner"]
 TenderBand = Literal["up-to-50k", "above-50k"]
-Category = Literal["women", "migration-background", "lgbtiq", "disabled", "small-business"]
-CATEGORIES: tuple[str, ...] = ("women", "migration-background", "lgbtiq", "disabled", "small-business")
 Basis = Literal["certified", "self-declared"]
 ListingScope = Literal["name", "profile"]
 MaturityLevel = Literal["low", "high"]
@@ -50,12 +48,20 @@ class ListingConsent(Consent):
 
 
 class OwnershipClaim(Strict):
-    """The partner is (at least 51%) owned by people from an under-represented group."""
+    """The partner is owned (or led) by people from an under-represented group.
 
-    category: Category = Field(description="women, migration-background, lgbtiq, disabled or small-business.")
+    Which groups, routes and evidence count, and from what share, is the collective's decision
+    in data/criteria.yml (see criteria.py)."""
+
+    category: Slug = Field(description="The id of a group in data/criteria.yml, e.g. women.")
+    route: Slug = Field("ownership", description="The id of a route in data/criteria.yml: ownership (the default), "
+                                                 "or for example workforce or policy.")
     basis: Basis = Field(description="certified (by an outside body) or self-declared.")
     certifier: str | None = Field(None, description="Who certified it, e.g. WEConnect International.")
-    at_least_51_percent: bool = Field(description="true when at least 51% is owned by people from this group.")
+    certified_on: dt.date | None = Field(None, description="The date the certificate was issued, YYYY-MM-DD; "
+                                                           "data/criteria.yml says how long it stays valid.")
+    at_least_51_percent: bool = Field(description="true when the share in data/criteria.yml (51%) is owned "
+                                                  "or led by people from this group.")
     show: bool = Field(False, description="Show this category next to the partner's name "
                                           "(needs `consent` for this category).")
     consent: Consent | None = Field(None, description="The partner's consent to be named with this category.")
@@ -64,8 +70,8 @@ class OwnershipClaim(Strict):
     def _certifier_matches_basis(self) -> "OwnershipClaim":
         if self.basis == "certified" and not self.certifier:
             raise ValueError("a certified claim needs `certifier:` (who certified it)")
-        if self.basis == "self-declared" and self.certifier:
-            raise ValueError("a self-declared claim has no certifier; use `basis: certified`")
+        if self.basis == "self-declared" and (self.certifier or self.certified_on):
+            raise ValueError("a self-declared claim has no certifier or certificate date; use `basis: certified`")
         return self
 
 
@@ -105,11 +111,6 @@ class Partner(Strict):
                                                  default_factory=list)
     next_check_in: dt.date | None = internal("The date of the next check-in", default=None)
 
-    @property
-    def diverse(self) -> bool:
-        """At least 51% owned by people from an under-represented group (the seed's rule)."""
-        return any(c.at_least_51_percent for c in self.ownership)
-
 
 # ---------------------------------------------------------------------------------------------
 # Procurement: targets for the share of tenders that go to diverse suppliers.
@@ -127,7 +128,10 @@ class ProcurementTarget(Strict):
     band: TenderBand = Field(description="up-to-50k or above-50k: which tenders the target is about.")
     share: Number = Field(gt=0, le=100, description="The share of tenders for diverse suppliers, in percent.")
     deadline: dt.date = Field(description="By when, YYYY-MM-DD.")
-    goal: Slug | None = Field(None, description="The id of the goal this target belongs to.")
+    goal: Slug = Field(description="The id of the goal this target belongs to; its progress page links to it.")
+    interim_targets: list[Target] = Field(default_factory=list,
+                                          description="Steps on the way, each with a share (value) and a deadline, "
+                                                      "earliest first.")
 
 
 class TenderCount(Strict):
@@ -144,11 +148,25 @@ class TenderCount(Strict):
         return self
 
 
+class Opportunity(Strict):
+    """A contract open for quotes: published so that diverse suppliers hear of it in time."""
+
+    id: Slug = Field(description="Short name of the opportunity.")
+    organisation: Slug = Field(description="The id of the collective or member that asks for quotes.")
+    title: Text = Field(description="What the contract is about, in one line.")
+    description: Text = Field(description="What is asked, in a few sentences.")
+    band: TenderBand = Field(description="up-to-50k or above-50k: the value of the contract.")
+    deadline: dt.date = Field(description="The last day to send a quote, YYYY-MM-DD.")
+    contact_role: Slug = Field(description="The id of the role to write to.")
+
+
 class Procurement(Strict):
     privacy: Privacy = Field(default_factory=Privacy, description="Thresholds for publishing small groups.")
     contacts: list[Contact] = Field(default_factory=list, description="Whom to write to, per organisation.")
     targets: list[ProcurementTarget] = Field(default_factory=list, description="The procurement targets.")
     tenders: list[TenderCount] = Field(default_factory=list, description="Tender counts per member, year and band.")
+    opportunities: list[Opportunity] = Field(default_factory=list,
+                                             description="Contracts open for quotes; listed until their deadline.")
     notes: str | None = internal("Working notes about procurement", default=None)
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Hashable, Iterable, Literal, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterable, Literal, Mapping, Sequence
 
 from .disclosure import Cell as Protected
 from .disclosure import Protection, Total, protect
@@ -299,9 +299,11 @@ def tender_tables(proc: Procurement, collective_id: str, members: Sequence[str],
             for target_id, (totals, per_member) in rows.items()}
 
 
-def partner_counts(partners: Sequence[Partner], members: Sequence[str], rule: Privacy, internal: bool = False
-                   ) -> dict[str | None, TenderFigure]:
+def partner_counts(partners: Sequence[Partner], members: Sequence[str], rule: Privacy, internal: bool = False, *,
+                   is_diverse: Callable[[Partner], bool]) -> dict[str | None, TenderFigure]:
     """Diverse partners out of all partners: of the collective (key None) and of each member with partners.
+
+    `is_diverse` applies the collective's criteria (data/criteria.yml) to one partner.
 
     A partner may work with several members, so the figures are sums over groups of partners
     who work with exactly the same members. Those groups are never shown, but a reader who
@@ -312,7 +314,7 @@ def partner_counts(partners: Sequence[Partner], members: Sequence[str], rule: Pr
     for partner in partners:
         key = tuple(sorted(set(partner.organisations) & set(members)))
         count = groups.setdefault(key, [0, 0])
-        count[0] += partner.diverse
+        count[0] += is_diverse(partner)
         count[1] += 1
     shown: dict[str | None, list[tuple[str, ...]]] = {None: sorted(groups)} if groups else {}
     for member in members:

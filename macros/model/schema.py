@@ -6,9 +6,9 @@ JSON Schema that YAML editors show while typing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .types import ConsentDate, Mailbox, Slug, Strict, Text, WebAddress, internal
 
@@ -34,6 +34,25 @@ class Organisations(Strict):
     members: list[Organisation] = Field(min_length=1, description="The member museums.")
 
 
+class Commitment(Strict):
+    """A promise in a statement, in every language, with the goals it stands for.
+
+    Written as `text: {nl: …, en: …}` with `goals: [goal-id, …]`; a promise without goals may also be
+    written as plain text, `{nl: …, en: …}`."""
+
+    text: Text = Field(description="The promise, once in each language of the site.")
+    goals: list[Slug] = Field(default_factory=list, description="Ids of the goals this promise stands for; the "
+                                                                "home page links to them and the build checks that "
+                                                                "years and percentages agree with their targets.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_beside_goals(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "text" not in data and "goals" not in data:
+            return {"text": data}
+        return data
+
+
 class Statement(Strict):
     """A commitment statement, following the seed's guidelines for a good statement."""
 
@@ -41,7 +60,8 @@ class Statement(Strict):
     organisation: Slug = Field(description="The id of the collective or member making it.")
     title: Text = Field(description="Heading of the statement.")
     mission_link: Text = Field(description="How diversity and inclusion follow from the mission.")
-    commitments: list[Text] = Field(min_length=1, description="Concrete things the organisation commits to.")
+    commitments: list[Commitment] = Field(min_length=1, description="Concrete things the organisation commits to, "
+                                                                    "each with the goals it stands for.")
     groups_named: list[Text] = Field(min_length=1, description="The under-represented groups the statement names.")
     specific: Text | None = Field(None, description="What is particular to this organisation.")
     invitation: Text = Field(description="An invitation to take part, ending in how to get in touch.")
@@ -50,6 +70,16 @@ class Statement(Strict):
     highlights: list[Text] = Field(default_factory=list, description="A few highlights for the home page.")
     signed_by_role: Slug | None = Field(None, description="The id of the role that signed the statement.")
     signed_on: dt.date | None = Field(None, description="The date it was signed, YYYY-MM-DD.")
+
+
+SdgTargetId = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}\.[0-9a-z]{1,2}$")]
+
+
+class SdgTarget(Strict):
+    """A target of the UN Sustainable Development Goals, by its official number, with a short title."""
+
+    id: SdgTargetId = Field(description="The official target number, e.g. '5.5' or '17.17'.")
+    title: Text = Field(description="A short title of the target, in each language of the site.")
 
 
 class Goal(Strict):
@@ -63,6 +93,9 @@ class Goal(Strict):
     deadline: dt.date = Field(description="When it should be reached, YYYY-MM-DD.")
     status: GoalStatus = Field(description="planned, in-progress, achieved or paused.")
     owner_role: Slug = Field(description="The id of the role accountable for it.")
+    sdg_targets: list[SdgTargetId] = Field(default_factory=list,
+                                           description="Numbers of the SDG targets it contributes to, e.g. ['5.5'] "
+                                                       "(listed in data/sdg-targets.yml).")
     notes: str | None = internal("Working notes for the team")
 
 
@@ -95,7 +128,26 @@ class Review(Strict):
     frequency: Frequency = Field(description="monthly, quarterly, half-yearly or yearly.")
     participants: list[Slug] = Field(min_length=1, description="Ids of the roles taking part.")
     leadership: Text = Field(description="How leadership is involved.")
+    pillars: list[Pillar] = Field(default_factory=list, description="The pillars whose goals and figures it reviews; "
+                                                                    "empty: all of them. Its agenda follows from this.")
     next_review: dt.date | None = internal("Date of the next review")
+
+
+class Decision(Strict):
+    """One meeting of a review, in the decisions log: when it was held, what was decided, when it meets next."""
+
+    id: Slug = Field(description="Short name of this meeting, e.g. 'kwartaal-2026-09'.")
+    review: Slug = Field(description="The id of the review in data/reviews.yml.")
+    date: dt.date = Field(description="The day the meeting was held, YYYY-MM-DD.")
+    decisions: list[Text] = Field(min_length=1, description="What was decided, one line each (published).")
+    next_meeting: dt.date | None = Field(None, description="The day of the next meeting, YYYY-MM-DD (published).")
+    notes: str | None = internal("Minutes and working notes of the meeting")
+
+    @model_validator(mode="after")
+    def _next_after_this(self) -> "Decision":
+        if self.next_meeting is not None and self.next_meeting <= self.date:
+            raise ValueError("the next meeting must come after this one")
+        return self
 
 
 class Offer(Strict):

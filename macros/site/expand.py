@@ -32,7 +32,9 @@ CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 ID_PARAMETERS = {
     "org_id": ("organisation", "data/organisations.yml"),
     "group_id": ("group", "data/groups.yml"),
-    "kpi_id": ("KPI", "data/kpis.yml"),
+    "kpi_id": ("KPI", "data/kpis.yml or a target in data/procurement.yml"),
+    "goal_id": ("goal", "data/goals.yml"),
+    "partner_id": ("partner", "data/partners.yml"),
 }
 
 
@@ -290,7 +292,11 @@ def expand(markdown: str, macros: dict[str, Callable[..., str]]) -> tuple[str, l
 
 
 def known_ids(ds: Any) -> dict[str, tuple[str, ...]]:
-    """The ids each id value of a macro accepts, from the validated data."""
+    """The ids each id value of a macro accepts, from the validated data (procurement targets are KPIs too)."""
+    procurement = ds.collections.get("procurement")
+    targets = procurement.targets if procurement is not None else []
     return {"org_id": tuple(o.id for o in (ds.collective, *ds.members)),
             "group_id": tuple(g.id for g in ds.groups),
-            "kpi_id": tuple(k.id for k in ds.collections.get("kpis", []))}
+            "kpi_id": (*(k.id for k in ds.collections.get("kpis", [])), *(t.id for t in targets)),
+            "goal_id": tuple(g.id for g in ds.goals),
+            "partner_id": tuple(p.id for p in ds.collections.get("partners", []))}

@@ -64,6 +64,9 @@ class PageContext:
     language: Language
     page_url: str = ""
     internal: bool = False
+    # Pages with an address of their own in this language: (the address without a slug, this language's).
+    # A tuple, so that a context stays hashable.
+    addresses: tuple[tuple[str, str], ...] = ()
 
     @property
     def lang(self) -> str:
@@ -80,6 +83,7 @@ class PageContext:
             return target
         here = posixpath.dirname(self.page_url.rstrip("/") + "/x") if self.page_url else ""
         path, _, anchor = target.partition("#")
+        path = dict(self.addresses).get(path, path)
         rel = posixpath.relpath(path or ".", here or ".")
         rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
         return rel + (f"#{anchor}" if anchor else "")

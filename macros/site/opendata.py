@@ -19,7 +19,9 @@ from ..model.dataset import Dataset
 from ..model.kpi import KPI, Unit
 from ..model.privacy import Figure, disclose
 from ..model.progress import Point, assess
+from ..model.register import with_register_figures
 from .i18n import PageContext
+from .procurement_progress import target_figures, target_kpis
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -39,12 +41,15 @@ REASON_TEXT = {
 
 
 def kpis_of(ds: Dataset) -> list[KPI]:
-    return list(ds.collections.get("kpis", []))
+    """The typed KPIs and the procurement targets, which are published as KPIs too."""
+    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
 
 
-def published(ds: Dataset) -> dict[str, list[Figure]]:
-    """The public figures of every KPI (never the internal view)."""
-    return disclose(kpis_of(ds), ds.collective.id, internal=False)
+def published(ds: Dataset, today: dt.date) -> dict[str, list[Figure]]:
+    """The public figures of every KPI (never the internal view), register KPIs counted as of `today`."""
+    kpis = with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
+                                 ds.collections.get("criteria"), ds.collective.id, today)
+    return {**disclose(kpis, ds.collective.id, internal=False), **target_figures(ds, internal=False)}
 
 
 def plain(number: float | int | None) -> Any:
@@ -90,8 +95,9 @@ def _text(value: Any) -> dict[str, str] | None:
     return value.model_dump() if value is not None else None
 
 
-def kpi_record(kpi: KPI, figures: Sequence[Figure], today: dt.date) -> dict[str, Any]:
-    """The JSON document of one KPI: its public metadata, status and published figures."""
+def kpi_record(kpi: KPI, figures: Sequence[Figure], today: dt.date,
+               sdg: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The JSON document of one KPI: its public metadata, status, SDG targets and published figures."""
     points = [Point(f.date, f.value) for f in figures if not f.hidden and f.value is not None]
     status = assess(kpi, points, today)
     observations = []
@@ -111,13 +117,23 @@ def kpi_record(kpi: KPI, figures: Sequence[Figure], today: dt.date) -> dict[str,
         "method": _text(kpi.method), "source": _text(kpi.source), "frequency": kpi.frequency,
         "disclosure_control": {"min_cell": kpi.privacy.min_cell, "min_denominator": kpi.privacy.min_denominator},
         "status": {"as_of": today.isoformat(), "status": status.status},
+        "partner_register": kpi.partner_register, "register_difference": _text(kpi.register_difference),
+        "sdg_targets": sdg,
         "licence": LICENCE, "licence_url": LICENCE_URL,
         "observations": observations,
     }
 
 
-def kpi_json(kpi: KPI, figures: Sequence[Figure], today: dt.date) -> str:
-    return json.dumps(kpi_record(kpi, figures, today), ensure_ascii=False, indent=2) + "\n"
+def kpi_json(kpi: KPI, figures: Sequence[Figure], today: dt.date, sdg: Sequence[dict[str, Any]] = ()) -> str:
+    return json.dumps(kpi_record(kpi, figures, today, sdg), ensure_ascii=False, indent=2) + "\n"
+
+
+def sdg_of(ds: Dataset, kpi: KPI) -> list[dict[str, Any]]:
+    """The SDG targets a KPI measures: its own and its goal's, with their titles in every language."""
+    goal = next((g for g in ds.collections.get("goals", []) if g.id == kpi.goal), None)
+    numbers = {*kpi.sdg_targets, *(goal.sdg_targets if goal else ())}
+    return [{"target": t.id, "title": _text(t.title)} for t in ds.collections.get("sdg-targets", [])
+            if t.id in numbers]
 
 
 def readme(ds: Dataset, today: dt.date) -> str:
@@ -158,11 +174,11 @@ def readme(ds: Dataset, today: dt.date) -> str:
 
 def files(ds: Dataset, today: dt.date) -> dict[str, bytes]:
     """Every open-data file by its name inside `data/`, including the zip."""
-    figures = published(ds)
+    figures = published(ds, today)
     out: dict[str, bytes] = {}
     for kpi in sorted(kpis_of(ds), key=lambda k: k.id):
         out[f"{kpi.id}.csv"] = kpi_csv(kpi, figures[kpi.id]).encode("utf-8")
-        out[f"{kpi.id}.json"] = kpi_json(kpi, figures[kpi.id], today).encode("utf-8")
+        out[f"{kpi.id}.json"] = kpi_json(kpi, figures[kpi.id], today, sdg_of(ds, kpi)).encode("utf-8")
     bundle = dict(out)
     bundle["README.md"] = readme(ds, today).encode("utf-8")
     out[ZIP_NAME] = zip_bytes(bundle)

@@ -14,6 +14,7 @@ from ..language.guide import agreement, guide
 from ..model.dataset import Dataset
 from ..model.schema import Pillar
 from .i18n import PageContext
+from .partner_pages import member_procurement
 from .render import render
 
 PILLARS = get_args(Pillar)  # in the order the schema lists them
@@ -31,7 +32,7 @@ def _by_deadline(goals):
 def commitment(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     statement = _statement_of(ds, org_id or ds.collective.id)
     signer = ds.by_id("roles", statement.signed_by_role) if statement.signed_by_role else None
-    return render("statement.html", ctx, statement=statement, signer=signer,
+    return render("statement.html", ctx, ds=ds, statement=statement, signer=signer,
                   contact=ds.by_id("roles", statement.contact_role))
 
 
@@ -56,7 +57,7 @@ def updates(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     return render("updates.html", ctx, ds=ds, updates=items, goal_titles=titles)
 
 
-def member_page(ds: Dataset, ctx: PageContext, org_id: str) -> str:
+def member_page(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> str:
     member = ds.organisation(org_id)
     has_statement = any(s.organisation == org_id for s in ds.statements)
     own_updates = [u for u in ds.updates if u.organisation == org_id]
@@ -65,7 +66,8 @@ def member_page(ds: Dataset, ctx: PageContext, org_id: str) -> str:
                   goals=_by_deadline(g for g in ds.goals if g.organisation == org_id),
                   roles=[r for r in ds.roles if r.organisation == org_id],
                   updates=own_updates,
-                  updates_html=Markup(updates(ds, ctx, org_id)) if own_updates else "")
+                  updates_html=Markup(updates(ds, ctx, org_id)) if own_updates else "",
+                  procurement_html=Markup(member_procurement(ds, ctx, org_id, today)))
 
 
 def goals_by_pillar(ds: Dataset, ctx: PageContext) -> str:
@@ -85,9 +87,18 @@ def roles(ds: Dataset, ctx: PageContext) -> str:
     return render("roles.html", ctx, ds=ds, roles=ds.roles)
 
 
+def last_meetings(ds: Dataset) -> dict[str, object]:
+    """Each review's most recent meeting in the decisions log (reviews without one are left out)."""
+    latest: dict[str, object] = {}
+    for meeting in sorted(ds.collections.get("decisions", []), key=lambda m: (m.date, m.id)):
+        latest[meeting.review] = meeting
+    return latest
+
+
 def reviews(ds: Dataset, ctx: PageContext) -> str:
+    """Each review with who takes part, and from the decisions log when it last met, what it decided and when next."""
     names = {r.id: [ds.by_id("roles", p).title(ctx.lang) for p in r.participants] for r in ds.reviews}
-    return render("reviews.html", ctx, reviews=ds.reviews, participants=names)
+    return render("reviews.html", ctx, reviews=ds.reviews, participants=names, last=last_meetings(ds))
 
 
 def groups(ds: Dataset, ctx: PageContext) -> str:

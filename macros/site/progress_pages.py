@@ -19,10 +19,12 @@ from ..model.dataset import Dataset
 from ..model.kpi import KPI
 from ..model.privacy import Figure, SharedGroup, disclose, shared_groups
 from ..model.progress import Assessment, Point, assess, rule_steps
+from ..model.register import with_register_figures
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
 from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
+from .procurement_progress import target_figures, target_kpis
 from .render import render
 from .sparkline import Sparkline, sparkline
 
@@ -38,21 +40,33 @@ def download_path(name: str) -> str:
 def kpis_in_order(ds: Dataset) -> list[KPI]:
     """The collective's KPIs first, then each member's in the order of organisations.yml."""
     order = {org.id: i for i, org in enumerate([ds.collective, *ds.members])}
-    return sorted(ds.collections.get("kpis", []), key=lambda k: (order.get(k.organisation, 99), k.id))
+    return sorted(progress_kpis(ds), key=lambda k: (order.get(k.organisation, 99), k.id))
 
 
-_DISCLOSED: dict[tuple[int, bool], tuple[Any, dict[str, list[Figure]]]] = {}
+def progress_kpis(ds: Dataset) -> list[KPI]:
+    """The typed KPIs and the procurement targets, which are shown as KPIs."""
+    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
 
 
-def figures_for(ds: Dataset, ctx: PageContext) -> dict[str, list[Figure]]:
+_DISCLOSED: dict[tuple[int, bool, dt.date], tuple[Any, dict[str, list[Figure]]]] = {}
+
+
+def kpis_with_figures(ds: Dataset, today: dt.date) -> list[KPI]:
+    """The typed KPIs with the figures of register KPIs counted from data/partners.yml as of `today`."""
+    return with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
+                                 ds.collections.get("criteria"), ds.collective.id, today)
+
+
+def figures_for(ds: Dataset, ctx: PageContext, today: dt.date) -> dict[str, list[Figure]]:
     """Every KPI's figures for this build, computed once per data set (so N KPI pages cost N, not N²)."""
     kpis = ds.collections.get("kpis", [])
-    key = (id(kpis), ctx.internal)
+    key = (id(kpis), ctx.internal, today)
     hit = _DISCLOSED.get(key)
     if hit is None or hit[0] is not kpis:     # the cache keeps `kpis` alive, so its id is not reused
         if len(_DISCLOSED) >= 8:
             _DISCLOSED.clear()
-        hit = (kpis, disclose(list(kpis), ds.collective.id, internal=ctx.internal))
+        hit = (kpis, {**disclose(kpis_with_figures(ds, today), ds.collective.id, internal=ctx.internal),
+                      **target_figures(ds, ctx.internal)})
         _DISCLOSED[key] = hit
     return hit[1]
 
@@ -100,7 +114,7 @@ class Card:
 
 
 def cards(ds: Dataset, ctx: PageContext, today: dt.date, kpis: list[KPI] | None = None) -> list[Card]:
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     names = link_texts(ds, ctx, kpis_in_order(ds))
     result = []
     for kpi in kpis_in_order(ds) if kpis is None else kpis:
@@ -183,7 +197,7 @@ def _groups_with_total(ds: Dataset) -> list[SharedGroup]:
 
 def collective_rollup(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """For each shared KPI: the collective's total and each member's figure where it may be shown."""
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     views = [_rollup_view(ds, ctx, g, figures, today) for g in _groups_with_total(ds)]
     return render("progress_rollup.html", ctx, views=views, heading_level=2)
 
@@ -193,10 +207,10 @@ def collective_rollup(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
 
 def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
     """Status, chart and table, what is measured, method, source, privacy and downloads of one KPI."""
-    kpi = next((k for k in ds.collections.get("kpis", []) if k.id == kpi_id), None)
+    kpi = next((k for k in progress_kpis(ds) if k.id == kpi_id), None)
     if kpi is None:
         raise KeyError(f"there is no KPI with the id '{kpi_id}' in data/kpis.yml")
-    figures = figures_for(ds, ctx)
+    figures = figures_for(ds, ctx, today)
     own = figures[kpi.id]
     result = assessment(kpi, own, today)
     group = next((g for g in _groups_with_total(ds) if g.collective.id == kpi.id), None)
@@ -216,16 +230,26 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
         rollup_html=rollup_html,
         downloads={"csv": ctx.link(download_path(f"{kpi.id}.csv")), "json": ctx.link(download_path(f"{kpi.id}.json")),
                    "zip": ctx.link(download_path(ZIP_NAME))},
-        overview_link=ctx.link("progress/"))
+        overview_link=ctx.link("progress/")) + register_note(ctx, kpi)
+
+
+def register_note(ctx: PageContext, kpi: KPI) -> str:
+    """Where a KPI's figures meet the partner register: counted from it, or why they differ."""
+    if kpi.partner_register == "computed":
+        return render("kpi_register.html", ctx, text=ctx.t("kpi_register_computed"), reason=None)
+    if kpi.partner_register == "compared" and kpi.register_difference is not None:
+        return render("kpi_register.html", ctx, text=ctx.t("kpi_register_compared"),
+                      reason=kpi.register_difference(ctx.lang))
+    return ""
 
 
 # --- internal only ---------------------------------------------------------------------------
 
 
-def internal_figures(ds: Dataset, ctx: PageContext) -> str:
+def internal_figures(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
     """Every figure unsuppressed, with numerator and denominator and what the public site withholds."""
     require_internal(ctx, "internal_figures")
-    figures = disclose(list(ds.collections.get("kpis", [])), ds.collective.id, internal=True)
+    figures = figures_for(ds, ctx, today)
     tables = []
     for kpi in kpis_in_order(ds):
         tables.append({"kpi": kpi, "organisation": ds.organisation(kpi.organisation).name(ctx.lang),

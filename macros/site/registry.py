@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from . import calendar_pages, pages, partner_pages, progress_pages, summary
+from . import agenda, calendar_pages, goal_pages, pages, partner_pages, progress_pages, summary
 from .expand import Catalog, catalog, known_ids
 
-# Internal fragments show maturity, conversations, check-ins and unsuppressed figures: they are
+# Internal fragments show maturity, conversations, check-ins, certificate renewals, review agendas,
+# partner views and unsuppressed figures: they are
 # offered only in the internal build, so a public page that calls one fails with a message.
 INTERNAL_MACROS = ("internal_maturity", "internal_conversations", "internal_checkins", "internal_figures",
-                   "internal_calendar", "channel_texts")
+                   "internal_calendar", "channel_texts", "internal_renewals", "internal_agendas",
+                   "internal_partner_view")
 # Values the build passes to a fragment itself (see `define_env`); editors never write them.
 FILLED_IN = frozenset({"today", "root"})
 
@@ -29,6 +31,7 @@ FRAGMENTS: dict[str, Callable[..., str]] = {
     "reviews": pages.reviews,
     "groups": pages.groups,
     "group_page": pages.group_page,
+    "goal_page": goal_pages.goal_page,
     "documents": pages.documents,
     "updates": pages.updates,
     "language_guide": pages.language_guide,
@@ -42,6 +45,9 @@ FRAGMENTS: dict[str, Callable[..., str]] = {
     "internal_conversations": partner_pages.internal_conversations,
     "internal_checkins": partner_pages.internal_checkins,
     "internal_figures": progress_pages.internal_figures,
+    "internal_renewals": partner_pages.internal_renewals,
+    "internal_agendas": agenda.internal_agendas,
+    "internal_partner_view": partner_pages.internal_partner_view,
     "calendar": calendar_pages.calendar,
     "internal_calendar": calendar_pages.internal_calendar,
     "channel_texts": calendar_pages.channel_texts,

@@ -60,3 +60,8 @@ def url_in(pairs: dict[str, dict[str, str]], src_uri: str, lang: str) -> str:
 def canonical_paths(pairs: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
     """This language's slugged address → the address the page has without a slug (its pairing key)."""
     return {urls[lang]: default_url(src) for src, urls in pairs.items()}
+
+
+def canonical_addresses(pairs: dict[str, dict[str, str]], lang: str) -> tuple[tuple[str, str], ...]:
+    """(The address a page has without a slug, its address in `lang`), for links that fragments make."""
+    return tuple((default_url(src), urls[lang]) for src, urls in sorted(pairs.items()))

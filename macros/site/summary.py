@@ -17,10 +17,10 @@ GOOD = ("achieved", "on-track")
 
 
 def status_counts(ds: Dataset, ctx: PageContext, today: dt.date) -> dict[str, int]:
-    """How many KPIs have each status, in the order of the rule (statuses with none included)."""
-    figures = figures_for(ds, ctx)
+    """How many KPIs (procurement targets included) have each status, in the order of the rule."""
+    figures = figures_for(ds, ctx, today)
     counts = {status: 0 for status in STATUSES}
-    for kpi in ds.collections.get("kpis", []):
+    for kpi in kpis_in_order(ds):
         counts[assessment(kpi, figures[kpi.id], today).status] += 1
     return counts
 

@@ -12,9 +12,10 @@ from macros.model.errors import DataErrors, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = tuple(s for s in FILES if s.name in {"organisations.yml", "goals.yml", "roles.yml",
-                                             "kpis.yml", "partners.yml", "procurement.yml"})
+                                             "kpis.yml", "partners.yml", "procurement.yml", "criteria.yml"})
 
 BASE = {
+    "criteria.yml": (ROOT / "data" / "criteria.yml").read_text(encoding="utf-8"),  # the example's criteria
     "organisations.yml": """
         collective:
           id: samen
@@ -110,6 +111,7 @@ PARTNERS = """
         - category: women
           basis: certified
           certifier: WEConnect International
+          certified_on: 2025-01-20
           at_least_51_percent: true
           show: true
           consent: {date: 2025-02-10}
@@ -310,7 +312,7 @@ PROCUREMENT = """
       - {organisation: samen, contact_role: inkoop, how_to_apply: {nl: Mail ons., en: Mail us.}}
     targets:
       - {id: klein, organisation: samen, band: up-to-50k, share: 50, deadline: 2027-12-31, goal: meer-partners}
-      - {id: klein, organisation: stad, band: up-to-50k, share: 40, deadline: 2027-12-31}
+      - {id: klein, organisation: stad, band: up-to-50k, share: 40, deadline: 2027-12-31, goal: meer-partners}
     tenders:
       - {organisation: stad, year: 2024, band: up-to-50k, awarded: 28, to_diverse: 9}
       - {organisation: stad, year: 2024, band: up-to-50k, awarded: 30, to_diverse: 9}

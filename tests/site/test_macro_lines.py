@@ -10,7 +10,8 @@ from macros.site.registry import INTERNAL_MACROS, fragments
 from macros.cli import main
 from macros.site.expand import catalog, macro_problems
 
-IDS = {"org_id": ("samen", "stadsmuseum"), "group_id": ("lgbtiq",), "kpi_id": ("vrouwen-top",)}
+IDS = {"org_id": ("samen", "stadsmuseum"), "group_id": ("lgbtiq",), "kpi_id": ("vrouwen-top",),
+       "goal_id": ("loonkloof-dicht",)}
 ELSEWHERE = {name: f"{name}() works only in the internal build" for name in INTERNAL_MACROS}
 CATALOG = catalog(fragments(internal=False), {"today", "root"}, IDS, ELSEWHERE)
 

@@ -63,7 +63,7 @@ def read_csv(text: str) -> list[dict]:
 
 
 def test_csv_round_trip_gives_the_published_figures(ds):
-    figures = opendata.published(ds)
+    figures = opendata.published(ds, TODAY)
     rows = read_csv(opendata.kpi_csv(ds.by_id("kpis", "groot"), figures["groot"]))
     assert list(rows[0]) == list(opendata.CSV_FIELDS)
     assert rows[1] == {"kpi": "groot", "organisation": "groot", "period": "2025", "date": "2025-12-31",
@@ -74,7 +74,7 @@ def test_csv_round_trip_gives_the_published_figures(ds):
 
 
 def test_a_withheld_figure_keeps_its_period_and_reason_but_no_numbers(ds):
-    figures = opendata.published(ds)
+    figures = opendata.published(ds, TODAY)
     small = read_csv(opendata.kpi_csv(ds.by_id("kpis", "klein"), figures["klein"]))
     assert small[0]["period"] == "2024"
     assert (small[0]["value"], small[0]["numerator"], small[0]["denominator"]) == ("", "", "")
@@ -86,13 +86,13 @@ def test_a_withheld_figure_keeps_its_period_and_reason_but_no_numbers(ds):
 
 
 def test_the_collective_file_holds_the_sum_of_the_members(ds):
-    rows = read_csv(opendata.kpi_csv(ds.by_id("kpis", "totaal"), opendata.published(ds)["totaal"]))
+    rows = read_csv(opendata.kpi_csv(ds.by_id("kpis", "totaal"), opendata.published(ds, TODAY)["totaal"]))
     assert [(r["period"], r["numerator"], r["denominator"]) for r in rows] == [("2024", "35", "178"),
                                                                               ("2025", "41", "182")]
 
 
 def test_json_round_trip_has_metadata_status_and_the_same_figures(ds):
-    figures = opendata.published(ds)
+    figures = opendata.published(ds, TODAY)
     record = json.loads(opendata.kpi_json(ds.by_id("kpis", "groot"), figures["groot"], TODAY))
     assert record["id"] == "groot" and record["name"] == {"nl": "Naam groot", "en": "Name groot"}
     assert record["target"] == {"value": 30, "deadline": "2030-12-31"}
@@ -107,13 +107,13 @@ def test_json_round_trip_has_metadata_status_and_the_same_figures(ds):
 
 
 def test_the_status_in_the_json_uses_only_published_figures(ds):
-    figures = opendata.published(ds)
+    figures = opendata.published(ds, TODAY)
     record = json.loads(opendata.kpi_json(ds.by_id("kpis", "klein"), figures["klein"], D(2026, 3, 1)))
     assert record["status"]["status"] == "behind"   # 15% at end of 2025, below the line from 10% to 30%
 
 
 def test_plain_numbers_dates_as_iso(ds):
-    rows = read_csv(opendata.kpi_csv(ds.by_id("kpis", "bezoek"), opendata.published(ds)["bezoek"]))
+    rows = read_csv(opendata.kpi_csv(ds.by_id("kpis", "bezoek"), opendata.published(ds, TODAY)["bezoek"]))
     assert (rows[0]["period"], rows[0]["date"], rows[0]["value"]) == ("2025-06-30", "2025-06-30", "1234.5")
     assert opendata.plain(3.0) == 3 and opendata.plain(1 / 3) == 0.3333 and opendata.plain(None) is None
 

@@ -24,7 +24,7 @@ LANGUAGES = read_languages(ROOT)  # the example site's languages
 
 TODAY = dt.date(2026, 3, 1)
 SPECS = tuple(s for s in FILES if s.name in {"organisations.yml", "goals.yml", "roles.yml",
-                                             "kpis.yml", "partners.yml", "procurement.yml"})
+                                             "kpis.yml", "partners.yml", "procurement.yml", "criteria.yml"})
 
 # Every internal field below holds a marker that must never reach a public output.
 MARKERS = ["GOAL-NOTE-MARKER", "KPI-NOTE-MARKER", "OBSERVATION-NOTE-MARKER", "LISTING-CONSENT-REF-MARKER",
@@ -34,6 +34,7 @@ INTERNAL_DATES = [dt.date(2019, 7, 13), dt.date(2019, 8, 14), dt.date(2031, 9, 1
 WITHHELD_SHARES = ["17.6%", "17,6%", "10.5%", "10,5%"]     # 3 of 17 and 4 of 38: withheld in public
 
 DATA = {
+    "criteria.yml": (ROOT / "data" / "criteria.yml").read_text(encoding="utf-8"),  # the example's criteria
     "organisations.yml": """
         collective:
           id: samen
@@ -182,6 +183,7 @@ DATA = {
             - category: women
               basis: certified
               certifier: WEConnect International
+              certified_on: 2025-01-20
               at_least_51_percent: true
               show: true
               consent: {date: 2025-02-10, reference: CLAIM-CONSENT-REF-MARKER}
@@ -252,7 +254,7 @@ def public_outputs(ds) -> dict[str, str]:
         for k in ds.kpis:
             out[f"kpi-{k.id}-{lang}"] = progress_pages.kpi_page(ds, ctx(lang, f"progress/{k.id}/"), k.id, TODAY)
         for org in (None, "stad", "natuur", "vonk"):
-            out[f"work-{org}-{lang}"] = partner_pages.working_with_us(ds, ctx(lang, "work-with-us/"), org)
+            out[f"work-{org}-{lang}"] = partner_pages.working_with_us(ds, ctx(lang, "work-with-us/"), org, today=TODAY)
     for name, content in opendata.files(ds, TODAY).items():
         if name.endswith(".zip"):
             archive = zipfile.ZipFile(io.BytesIO(content))
@@ -269,7 +271,7 @@ def internal_outputs(ds) -> dict[str, str]:
         out[f"maturity-{lang}"] = partner_pages.internal_maturity(ds, c)
         out[f"conversations-{lang}"] = partner_pages.internal_conversations(ds, c)
         out[f"checkins-{lang}"] = partner_pages.internal_checkins(ds, c, TODAY)
-        out[f"figures-{lang}"] = progress_pages.internal_figures(ds, c)
+        out[f"figures-{lang}"] = progress_pages.internal_figures(ds, c, TODAY)
     return out
 
 
@@ -318,11 +320,11 @@ def test_internal_fragments_refuse_a_public_context(ds):
     with pytest.raises(InternalOnly):
         partner_pages.internal_checkins(ds, ctx("en"), TODAY)
     with pytest.raises(InternalOnly):
-        progress_pages.internal_figures(ds, ctx("nl"))
+        progress_pages.internal_figures(ds, ctx("nl"), TODAY)
 
 
 def test_data_text_is_escaped(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"))
+    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
     assert "Atelier &lt;b&gt;Noor&lt;/b&gt;" in html and "<b>Noor" not in html
 
 
@@ -418,22 +420,22 @@ def test_working_with_us_explains_the_51_percent_rule_and_the_groups(ds):
     for lang, words in (("nl", ["51 procent", "Vrouwen", "Lhbtiq+-personen", "Mensen met een beperking",
                                 "Kleine bedrijven", "migratieachtergrond"]),
                         ("en", ["51 percent", "Women", "LGBTIQ+ people", "Disabled people", "Small businesses"])):
-        html = partner_pages.working_with_us(ds, ctx(lang))
+        html = partner_pages.working_with_us(ds, ctx(lang), today=TODAY)
         assert all(w in html for w in words), lang
 
 
 def test_working_with_us_lists_only_consenting_partners_and_consented_categories(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"))
+    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
     assert "women-owned (certified by WEConnect International)" in html
     assert '<a href="https://atelier.example.org">' in html and "Graphic design." in html
     assert "<h3>Drukkerij Naam</h3>" in html         # listed with scope 'name': name and type only
     assert "UNLISTED-PARTNER-MARKER" not in html
-    stad = partner_pages.working_with_us(ds, ctx("en"), "stad")
+    stad = partner_pages.working_with_us(ds, ctx("en"), "stad", today=TODAY)
     assert "Atelier" in stad and "Drukkerij Naam" not in stad
 
 
 def test_working_with_us_shows_targets_with_disclosure_controlled_figures_and_the_mailbox(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"))
+    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
     assert "At least 50% of contracts up to 50,000 euros go to diverse suppliers by 31 December 2027" in html
     assert "<td>61</td>" in html and "<td>18</td>" in html and "29.5%" in html
     assert "not published: group smaller than 20" in html          # De Vonk: 11 contracts
@@ -486,14 +488,12 @@ def test_every_string_key_the_fragments_name_exists_in_both_languages():
     dynamic |= {f"kpi_unit_{u}" for u in ("percent", "count", "euro", "yes-no")}
     dynamic |= {f"kpi_direction_{d}" for d in ("increase", "decrease", "maintain")}
     dynamic |= {f"kpi_frequency_{f}" for f in ("monthly", "quarterly", "half-yearly", "yearly")}
-    dynamic |= {f"partners_{kind}_{c.replace('-', '_')}" for c in partner_module.CATEGORIES
-                for kind in ("category", "owned")}
-    dynamic |= {f"partners_category_{c.replace('-', '_')}_about" for c in partner_module.CATEGORIES}
     dynamic |= {f"partners_type_{t}" for t in ("sponsor", "content_partner", "supplier", "funder", "community_partner")}
     dynamic |= {"partners_band_up_to_50k", "partners_band_above_50k", "internal_level_low", "internal_level_high",
                 "internal_category_low", "internal_category_high"}
     dynamic |= {f"internal_stage_{s}" for s in ("setting-the-scene", "deepening", "future")}
     dynamic |= {f"internal_checkin_{s}" for s in ("overdue", "soon", "planned")}
+    dynamic |= {f"internal_renewal_{s}" for s in ("expired", "soon")}
     dynamic |= {f"opendata_field_{f}" for f in opendata.CSV_FIELDS}
     dynamic |= {f"opendata_unit_{u}" for u in ("percent", "count", "euro", "yes_no")}
     dynamic |= {f"opendata_reason_{r}" for r in ("small_count", "small_complement", "small_base", "secondary")}

@@ -158,6 +158,8 @@ class Opportunity(Strict):
     band: TenderBand = Field(description="up-to-50k or above-50k: the value of the contract.")
     deadline: dt.date = Field(description="The last day to send a quote, YYYY-MM-DD.")
     contact_role: Slug = Field(description="The id of the role to write to.")
+    published: dt.date = Field(description="The day it was first put on the website, YYYY-MM-DD "
+                                           "(the feed of open contracts shows it from that day).")
 
 
 class Procurement(Strict):

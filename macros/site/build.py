@@ -31,7 +31,7 @@ from .publish import check_output, discard, remove_leftovers, swap_in, temporary
 from .content_safety import content_problems
 from .registry import page_catalog
 from .render import TEMPLATES, render_document
-from .slugs import addresses, canonical_paths
+from .slugs import addresses, canonical_paths, url_in
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
 
@@ -176,13 +176,14 @@ def build_site(root: Path, out: Path | None = None, internal: bool = False,
             messages += _build_language(root, base, lang, fresh / lang, internal)
         if messages:
             raise BuildFailed(messages)
-        write_root_files(fresh, ds, base, langs, internal, addresses(root, langs))
+        pairs = addresses(root, langs)
+        write_root_files(fresh, ds, base, langs, internal, pairs)
         _write_open_data(ds, fresh, langs)
         # The internal build never names the public address (its files are not published there).
         site_url = "" if internal else root_url(base)
         for lang in langs:
             write_calendar_files(ds, fresh / lang, lang, build_date(), f"{site_url}{lang}/" if site_url else "",
-                                 internal)
+                                 internal, url_in(pairs, "work-with-us.md", lang))
         messages = broken_links(fresh, urlsplit(root_url(base)).path or "/")
         if messages:
             raise BuildFailed(messages)

@@ -23,9 +23,11 @@ ICS_NAME = "calendar.ics"
 PLANNING_ICS = "internal/planning.ics"
 # At the top of each language's site: Material's script looks for a sitemap.xml next to every
 # <link rel="alternate"> in the head, and only the language's top folder has one.
-FEEDS = {"achievements": "feed-achievements.xml", "moments": "feed-moments.xml"}
+FEEDS = {"achievements": "feed-achievements.xml", "moments": "feed-moments.xml",
+         "opportunities": "feed-opportunities.xml"}
 CALENDAR_PAGE = "calendar/"
 ACHIEVEMENTS_PAGE = "achievements/"
+WORK_PAGE = "work-with-us/"  # without a slug of its own; the build passes the language's address
 # The .ics files hold this year and the next two, so a subscriber sees well ahead.
 YEARS_AHEAD = 2
 
@@ -170,15 +172,36 @@ def moments_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "") -> 
     return _finish(feed, [m.added for m in items], today)
 
 
+def opportunities_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "",
+                       work_page: str = WORK_PAGE) -> bytes:
+    """Contracts open for quotes (procurement.yml), from the day they were published until their deadline."""
+    ctx = PageContext(ds.languages.get(lang))
+    feed = _feed(ds, lang, "opportunities", site_url, work_page)
+    procurement = ds.collections.get("procurement")
+    items = sorted((o for o in (procurement.opportunities if procurement else [])
+                    if o.published <= today <= o.deadline), key=lambda o: (o.published, o.id), reverse=True)
+    for item in items:
+        entry = feed.add_entry(order="append")
+        entry.id(f"tag:{domain(ds)},{item.published.isoformat()}:opportunity/{item.id}")
+        entry.title(item.title(lang))
+        entry.author({"name": ds.organisation(item.organisation).name(lang)})
+        entry.published(_midnight(item.published))
+        entry.updated(_midnight(item.published))
+        entry.link(href=f"{site_url}{work_page}#opportunities", rel="alternate", type="text/html")
+        entry.summary(" ".join([item.description(lang), ctx.t("feed_opportunity_deadline", deadline=ctx.date(item.deadline))]))
+    return _finish(feed, [o.published for o in items], today)
+
+
 def write_calendar_files(ds: Dataset, out_dir: Path, lang: str, today: dt.date, site_url: str = "",
-                         internal: bool = False) -> list[Path]:
+                         internal: bool = False, work_page: str = WORK_PAGE) -> list[Path]:
     """Write calendar.ics and the feeds into one language's site; the planning .ics only when internal.
 
     `site_url` is the language's published address (…/nl/), or "" for relative links.
     """
     files = {ICS_NAME: calendar_ics(ds, lang, today, f"{site_url}{CALENDAR_PAGE}" if site_url else ""),
              FEEDS["achievements"]: achievements_feed(ds, lang, today, site_url),
-             FEEDS["moments"]: moments_feed(ds, lang, today, site_url)}
+             FEEDS["moments"]: moments_feed(ds, lang, today, site_url),
+             FEEDS["opportunities"]: opportunities_feed(ds, lang, today, site_url, work_page)}
     if internal:
         files[PLANNING_ICS] = planning_ics(ds, lang, today)
     written = []

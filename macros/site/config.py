@@ -87,6 +87,8 @@ def _feeds(ctx: PageContext) -> list[dict[str, str]]:
     return [{"path": FEEDS["moments"], "type": "application/atom+xml", "title": ctx.t("calendar_feed_label")},
             {"path": FEEDS["achievements"], "type": "application/atom+xml",
              "title": ctx.t("achievements_feed_label")},
+            {"path": FEEDS["opportunities"], "type": "application/atom+xml",
+             "title": ctx.t("opportunities_feed_label")},
             {"path": ICS_NAME, "type": "text/calendar", "title": ctx.t("calendar_ics_label")}]
 
 

@@ -75,6 +75,24 @@ def test_working_with_us_shows_the_criteria_every_target_and_the_open_contracts(
     assert "LGBTIQ+-owned" not in en and "Stichting Open Oever" in en
 
 
+def test_open_contracts_have_a_feed_that_links_to_the_page_in_each_language(sites):
+    """From the day a contract is published until its deadline, with the address of the page in that language."""
+    import xml.etree.ElementTree as ET
+
+    public, _ = sites
+    atom = "{http://www.w3.org/2005/Atom}"
+    for lang, page in (("en", "en/work-with-us/"), ("nl", "nl/werken-met-ons/")):
+        feed = ET.fromstring((public / lang / "feed-opportunities.xml").read_bytes())
+        entries = {entry.findtext(f"{atom}id"): entry for entry in feed.iter(f"{atom}entry")}
+        assert len(entries) == 2                                    # the awarded contract has left the feed
+        assert all(key.endswith(("opportunity/vormgeving-jaarverslag-2026", "opportunity/catering-opening-zaal"))
+                   for key in entries)
+        links = {link.get("href") for entry in entries.values() for link in entry.iter(f"{atom}link")}
+        assert links == {f"https://samenopen.example.org/{page}#opportunities"}
+        home = (public / lang / "index.html").read_text(encoding="utf-8")
+        assert 'type="application/atom+xml" href="./feed-opportunities.xml"' in home
+
+
 def test_member_pages_show_their_target_open_contracts_and_how_to_apply(sites):
     public, _ = sites
     page = text(public / "en" / "members" / "stadsmuseum" / "index.html")

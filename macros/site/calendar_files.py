@@ -140,19 +140,27 @@ def _finish(feed: FeedGenerator, dates: list[dt.date], today: dt.date) -> bytes:
     return feed.atom_str(pretty=True)
 
 
+def _entry(feed: FeedGenerator, ds: Dataset, kind: str, item_id: str, day: dt.date, title: str, link: str,
+           summary: str, author: str | None = None) -> None:
+    """One Atom entry; its id stays the same from build to build (tag URI of the item and its day)."""
+    entry = feed.add_entry(order="append")
+    entry.id(f"tag:{domain(ds)},{day.isoformat()}:{kind}/{item_id}")
+    entry.title(title)
+    if author:
+        entry.author({"name": author})
+    entry.published(_midnight(day))
+    entry.updated(_midnight(day))
+    entry.link(href=link, rel="alternate", type="text/html")
+    entry.summary(summary)
+
+
 def achievements_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "") -> bytes:
     """'What we achieved' (updates.yml), newest first."""
     feed = _feed(ds, lang, "achievements", site_url, ACHIEVEMENTS_PAGE)
     items = sorted(ds.updates, key=lambda u: (u.date, u.id), reverse=True)
     for update in items:
-        entry = feed.add_entry(order="append")
-        entry.id(f"tag:{domain(ds)},{update.date.isoformat()}:update/{update.id}")
-        entry.title(update.title(lang))
-        entry.author({"name": ds.organisation(update.organisation).name(lang)})
-        entry.published(_midnight(update.date))
-        entry.updated(_midnight(update.date))
-        entry.link(href=f"{site_url}{ACHIEVEMENTS_PAGE}", rel="alternate", type="text/html")
-        entry.summary(update.body(lang))
+        _entry(feed, ds, "update", update.id, update.date, update.title(lang), f"{site_url}{ACHIEVEMENTS_PAGE}",
+               update.body(lang), ds.organisation(update.organisation).name(lang))
     return _finish(feed, [u.date for u in items], today)
 
 
@@ -162,13 +170,9 @@ def moments_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "") -> 
     feed = _feed(ds, lang, "moments", site_url, CALENDAR_PAGE)
     items = sorted(moments_of(ds), key=lambda m: (m.added, m.id), reverse=True)
     for moment in items:
-        entry = feed.add_entry(order="append")
-        entry.id(f"tag:{domain(ds)},{moment.added.isoformat()}:moment/{moment.id}")
-        entry.title(moment.title(lang))
-        entry.published(_midnight(moment.added))
-        entry.updated(_midnight(moment.added))
-        entry.link(href=f"{site_url}{CALENDAR_PAGE}#moment-{moment.id}", rel="alternate", type="text/html")
-        entry.summary(" ".join([moment.meaning(lang), ctx.t("feed_moment_theme", theme=moment.theme(lang))]))
+        _entry(feed, ds, "moment", moment.id, moment.added, moment.title(lang),
+               f"{site_url}{CALENDAR_PAGE}#moment-{moment.id}",
+               " ".join([moment.meaning(lang), ctx.t("feed_moment_theme", theme=moment.theme(lang))]))
     return _finish(feed, [m.added for m in items], today)
 
 
@@ -181,14 +185,10 @@ def opportunities_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "
     items = sorted((o for o in (procurement.opportunities if procurement else [])
                     if o.published <= today <= o.deadline), key=lambda o: (o.published, o.id), reverse=True)
     for item in items:
-        entry = feed.add_entry(order="append")
-        entry.id(f"tag:{domain(ds)},{item.published.isoformat()}:opportunity/{item.id}")
-        entry.title(item.title(lang))
-        entry.author({"name": ds.organisation(item.organisation).name(lang)})
-        entry.published(_midnight(item.published))
-        entry.updated(_midnight(item.published))
-        entry.link(href=f"{site_url}{work_page}#opportunities", rel="alternate", type="text/html")
-        entry.summary(" ".join([item.description(lang), ctx.t("feed_opportunity_deadline", deadline=ctx.date(item.deadline))]))
+        _entry(feed, ds, "opportunity", item.id, item.published, item.title(lang),
+               f"{site_url}{work_page}#opportunities",
+               " ".join([item.description(lang), ctx.t("feed_opportunity_deadline", deadline=ctx.date(item.deadline))]),
+               ds.organisation(item.organisation).name(lang))
     return _finish(feed, [o.published for o in items], today)
 
 

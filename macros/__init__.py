@@ -9,7 +9,6 @@ from __future__ import annotations
 
 
 def define_env(env) -> None:
-    import inspect
     from pathlib import Path
 
     from .model.dataset import load_dataset
@@ -18,22 +17,19 @@ def define_env(env) -> None:
     from .site.slugs import canonical_addresses
     from .site.registry import fragments, page_catalog
 
-    root = Path(env.project_dir)
-    edge = {"today": build_date(), "root": root}
-    dataset = load_dataset(root, today=edge["today"])
+    root, today = Path(env.project_dir), build_date()
+    dataset = load_dataset(root, today=today)
     internal = bool(env.conf.extra.get("podium", {}).get("internal", False))
 
     def context() -> PageContext:
         podium = env.conf.extra.get("podium", {})
         lang = podium["lang"]
         return PageContext(dataset.languages.get(lang), page_url=env.page.url, internal=internal,
-                           addresses=canonical_addresses(podium.get("pages", {}), lang))
+                           addresses=canonical_addresses(podium.get("pages", {}), lang), today=today, root=root)
 
     def bind(fragment):
-        wanted = {name: value for name, value in edge.items() if name in inspect.signature(fragment).parameters}
-
         def macro(*args, **kwargs):
-            return fragment(dataset, context(), *args, **kwargs, **wanted)
+            return fragment(dataset, context(), *args, **kwargs)
         macro.__name__ = fragment.__name__
         return macro
 

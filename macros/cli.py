@@ -60,7 +60,7 @@ def _calendar_warnings(project: Path) -> list:
     from .model.calendar import missing_date_warnings
     from .model.dataset import load_dataset
     from .site.clock import build_date
-    moments = load_dataset(project).collections.get("moments", [])
+    moments = load_dataset(project).moments
     return missing_date_warnings(project, moments, build_date().year + 1)
 
 

@@ -98,39 +98,70 @@ NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "s
          "criteria": "criterion", "sdg-targets": "SDG target", "decisions": "meeting"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Dataset:
-    """The validated data, by collection name, and the site's languages."""
+    """The validated data and the site's languages; an optional file that is absent is empty.
 
-    collections: dict[str, Any]
+    Compared and hashed by identity: one load is one data set, so a build can keep what it
+    computed from it next to it.
+    """
+
     languages: Languages
+    organisations: schema.Organisations
+    statements: list[schema.Statement] = field(default_factory=list)
+    goals: list[schema.Goal] = field(default_factory=list)
+    roles: list[schema.Role] = field(default_factory=list)
+    reviews: list[schema.Review] = field(default_factory=list)
+    groups: list[schema.Group] = field(default_factory=list)
+    documents: list[schema.Document] = field(default_factory=list)
+    updates: list[schema.Update] = field(default_factory=list)
+    kpis: list[kpi.KPI] = field(default_factory=list)
+    partners: list[partner.Partner] = field(default_factory=list)
+    criteria: criteria.Criteria | None = None
+    sdg_targets: list[schema.SdgTarget] = field(default_factory=list)
+    decisions: list[schema.Decision] = field(default_factory=list)
+    procurement: partner.Procurement = field(default_factory=partner.Procurement)
+    audiences: list[calendar.Audience] = field(default_factory=list)
+    channels: list[calendar.Channel] = field(default_factory=list)
+    moments: list[calendar.Moment] = field(default_factory=list)
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.collections[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    @classmethod
+    def of(cls, values: dict[str, Any], languages: Languages) -> "Dataset":
+        """The data set from validated values by collection name ('sdg-targets' is the field sdg_targets)."""
+        return cls(languages=languages, **{_field(name): value for name, value in values.items()})
 
     @property
     def collective(self) -> schema.Organisation:
-        return self.collections[ORG].collective
+        return self.organisations.collective
 
     @property
     def members(self) -> list[schema.Organisation]:
-        return list(self.collections[ORG].members)
+        return list(self.organisations.members)
 
     def organisation(self, org_id: str) -> schema.Organisation:
         return self._index(ORG, lambda: [self.collective, *self.members])[org_id]
 
     def by_id(self, collection: str, item_id: str) -> Any:
-        return self._index(collection, lambda: self.collections[collection])[item_id]
+        """The item of `collection` (a collection name such as 'roles') with `item_id`.
+
+        Raises KeyError naming what is missing; validation makes that a programming error.
+        """
+        index = self._index(collection, lambda: getattr(self, _field(collection)))
+        if item_id not in index:
+            raise KeyError(f"there is no {NOUNS.get(collection, collection)} with the id '{item_id}' "
+                           f"in data/{collection}.yml")
+        return index[item_id]
 
     def _index(self, collection: str, items) -> dict[str, Any]:
         """Look-ups by id happen for every table row; build each index once."""
         if collection not in self._by_id:
             self._by_id[collection] = {item.id: item for item in items()}
         return self._by_id[collection]
+
+
+def _field(collection: str) -> str:
+    return collection.replace("-", "_")
 
 
 def _walk(data: Any, pattern: tuple, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -206,7 +237,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
         if not path.is_file():
             if spec.required:
                 problems.append(Problem(f"data/{spec.name}", 1, 1, "this data file is missing",
-                                        f"create it; see the example project for its layout"))
+                                        "create it; see the example project for its layout"))
             continue
         doc, found = read_yaml(path, root)
         problems += found
@@ -223,7 +254,7 @@ def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
     problems += promises.cross_check(docs, values)
     if problems:
         raise DataErrors(problems)
-    return Dataset(values, languages)
+    return Dataset.of(values, languages)
 
 
 def register_cross_check(docs: dict[str, Document], values: dict[str, Any]) -> list[Problem]:

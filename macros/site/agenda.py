@@ -19,7 +19,8 @@ from .goal_pages import goal_path
 from .i18n import PageContext
 from .internal import require_internal
 from .pages import last_meetings
-from .progress_pages import assessment, explain, figures_for, kpi_path, progress_kpis
+from .audience import report
+from .progress_pages import explain, kpi_path
 from .render import render
 
 NEEDS_TALK = ("behind", "no-recent-data")
@@ -52,14 +53,14 @@ def _agenda(ds: Dataset, ctx: PageContext, review: Review, today: dt.date, audit
     meeting = _meeting(ds, review)
     by = max(today, meeting) if meeting else today
     goals = {g.id: g for g in ds.goals}
-    figures = figures_for(ds, ctx, today)
+    rep = report(ds, ctx)
     sections = []
     lines = []
-    for kpi in progress_kpis(ds):
+    for kpi in rep.kpis:
         goal = goals.get(kpi.goal)
         if goal is None or not _covers(review, goal.pillar):
             continue
-        result = assessment(kpi, figures[kpi.id], today)
+        result = rep.status[kpi.id]
         if result.status in NEEDS_TALK:
             lines.append({"text": f"{kpi.name(ctx.lang)} ({ds.organisation(kpi.organisation).name(ctx.lang)}): "
                                   f"{ctx.t('progress_status_' + result.status)}. {explain(ctx, kpi, result)}",
@@ -71,13 +72,13 @@ def _agenda(ds: Dataset, ctx: PageContext, review: Review, today: dt.date, audit
         for g in sorted(ds.goals, key=lambda g: (g.deadline, g.id))
         if g.deadline < by and g.status != "achieved" and _covers(review, g.pillar)]})
     if _covers(review, "partners"):
-        criteria = ds.collections.get("criteria")
-        due = renewals_due(ds.collections.get("partners", []), criteria, by) if criteria is not None else []
+        criteria = ds.criteria
+        due = renewals_due(ds.partners, criteria, by) if criteria is not None else []
         sections.append({"title": ctx.t("internal_agenda_certificates"), "lines": [
             {"text": ctx.t("internal_agenda_certificate_line", name=r.partner.name,
                            group=criteria.group(r.claim.category).name(ctx.lang), date=ctx.date(r.ends)),
              "link": ctx.link("internal/renewals/")} for r in due]})
-        late = sorted((p for p in ds.collections.get("partners", []) if p.next_check_in and p.next_check_in < by),
+        late = sorted((p for p in ds.partners if p.next_check_in and p.next_check_in < by),
                       key=lambda p: (p.next_check_in, p.name))
         sections.append({"title": ctx.t("internal_agenda_checkins"), "lines": [
             {"text": ctx.t("internal_agenda_checkin_line", name=p.name, date=ctx.date(p.next_check_in)),
@@ -88,8 +89,8 @@ def _agenda(ds: Dataset, ctx: PageContext, review: Review, today: dt.date, audit
     return {"id": review.id, "subject": review.subject(ctx.lang), "meeting": meeting, "sections": sections}
 
 
-def internal_agendas(ds: Dataset, ctx: PageContext, today: dt.date, root: Path) -> str:
+def internal_agendas(ds: Dataset, ctx: PageContext) -> str:
     """Every review's agenda for its next meeting, from today's data."""
     require_internal(ctx, "internal_agendas")
-    audit = planned_audit(root)
-    return render("internal_agenda.html", ctx, agendas=[_agenda(ds, ctx, r, today, audit) for r in ds.reviews])
+    audit = planned_audit(ctx.root)
+    return render("internal_agenda.html", ctx, agendas=[_agenda(ds, ctx, r, ctx.today, audit) for r in ds.reviews])

@@ -30,7 +30,7 @@ from .links import broken_links
 from .publish import check_output, discard, remove_leftovers, swap_in, temporary_folder
 from .content_safety import content_problems
 from .registry import page_catalog
-from .render import TEMPLATES, render_document
+from .render import render_document
 from .slugs import addresses, canonical_paths, url_in
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build

@@ -33,7 +33,7 @@ YEARS_AHEAD = 2
 
 
 def moments_of(ds: Dataset) -> list[Moment]:
-    return list(ds.collections.get("moments", []))
+    return list(ds.moments)
 
 
 def domain(ds: Dataset) -> str:
@@ -181,8 +181,7 @@ def opportunities_feed(ds: Dataset, lang: str, today: dt.date, site_url: str = "
     """Contracts open for quotes (procurement.yml), from the day they were published until their deadline."""
     ctx = PageContext(ds.languages.get(lang))
     feed = _feed(ds, lang, "opportunities", site_url, work_page)
-    procurement = ds.collections.get("procurement")
-    items = sorted((o for o in (procurement.opportunities if procurement else [])
+    items = sorted((o for o in ds.procurement.opportunities
                     if o.published <= today <= o.deadline), key=lambda o: (o.published, o.id), reverse=True)
     for item in items:
         _entry(feed, ds, "opportunity", item.id, item.published, item.title(lang),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
-from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -45,14 +44,14 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
 
 def _listed_partners(ds: Dataset, moment: Moment) -> list[str]:
     """Only partners who agreed to be listed are named in public."""
-    partners = {p.id: p for p in ds.collections.get("partners", [])}
+    partners = {p.id: p for p in ds.partners}
     return [partners[p].name for p in moment.partners
             if p in partners and partners[p].listed and partners[p].listing_consent is not None]
 
 
-def calendar(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def calendar(ds: Dataset, ctx: PageContext) -> str:
     """The coming twelve months, month by month: each moment, its meaning and what the museums do."""
-    first, last = twelve_months(today)
+    first, last = twelve_months(ctx.today)
     occs = calendar_between(moments_of(ds), first, last)
     by_month = {key: list(group) for key, group in groupby(occs, key=lambda o: (o.start.year, o.start.month))}
     months = [{"label": _month_label(ctx, y, m), "anchor": f"month-{y}-{m:02d}",
@@ -120,23 +119,23 @@ def date_warnings(ds: Dataset, ctx: PageContext, today: dt.date) -> list[str]:
             for m in missing_years(moments_of(ds), year)]
 
 
-def internal_calendar(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def internal_calendar(ds: Dataset, ctx: PageContext) -> str:
     """Who prepares what, when: by start date, per channel and per audience."""
     require_internal(ctx, "internal_calendar")
-    all_tasks = tasks(ds, today)
-    rows = [_task_row(ds, ctx, t, today) for t in all_tasks]
+    all_tasks = tasks(ds, ctx.today)
+    rows = [_task_row(ds, ctx, t, ctx.today) for t in all_tasks]
     channels = [{"name": c.name(ctx.lang), "owner": ds.by_id("roles", c.owner_role).title(ctx.lang),
                  "notes": c.notes,
                  "rows": [r for t, r in zip(all_tasks, rows) if c.id in t.plan.channels]}
-                for c in ds.collections.get("channels", [])]
+                for c in ds.channels]
     audiences = [{"name": a.name(ctx.lang), "organisation": ds.organisation(a.organisation).name(ctx.lang),
                   "rows": [r for t, r in zip(all_tasks, rows) if a.id in t.plan.audiences]}
-                 for a in ds.collections.get("audiences", [])]
+                 for a in ds.audiences]
     return render("internal_calendar.html", ctx, rows=rows, channels=channels, audiences=audiences,
-                  warnings=date_warnings(ds, ctx, today), ics=ctx.link(PLANNING_ICS),
+                  warnings=date_warnings(ds, ctx, ctx.today), ics=ctx.link(PLANNING_ICS),
                   unconfirmed=[f"{m.title(ctx.lang)} {d.start.year}: {d.note or ''}".strip()
                                for m in moments_of(ds) for d in (m.dates or [])
-                               if not d.confirmed and d.start >= today])
+                               if not d.confirmed and d.start >= ctx.today])
 
 
 def _texts(ctx: PageContext, kind: str, title: str, values: dict) -> dict:
@@ -151,16 +150,16 @@ def _texts(ctx: PageContext, kind: str, title: str, values: dict) -> dict:
     return out
 
 
-def channel_texts(ds: Dataset, ctx: PageContext, today: dt.date, root: Path) -> str:
+def channel_texts(ds: Dataset, ctx: PageContext) -> str:
     """Ready-to-paste texts for the newsletter and the intranet, for every update and coming moment.
 
     Links are the published addresses (site_url in mkdocs.yml), because the texts leave the site.
     """
     require_internal(ctx, "channel_texts")
-    site = root_url(read_base(root))
+    site = root_url(read_base(ctx.root))
     base = f"{site}{ctx.lang}/" if site else ""
     moments = []
-    for occ in calendar_between(moments_of(ds), *twelve_months(today)):
+    for occ in calendar_between(moments_of(ds), *twelve_months(ctx.today)):
         moment = occ.moment
         values = {"title": moment.title(ctx.lang), "date": when(ctx, occ), "meaning": moment.meaning(ctx.lang),
                   "activities": " ".join(a + ("" if a.endswith(".") else ".")

@@ -47,13 +47,11 @@ class Catalog:
     ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # parameter name → the ids it accepts
 
 
-def catalog(fragments: dict[str, Callable[..., str]], filled_in: set[str],
-            ids: dict[str, tuple[str, ...]], elsewhere: dict[str, str] | None = None) -> Catalog:
-    """The editor's view of `fragments`: without the data and page context (the first two
-    parameters) and without the values the build fills in itself (`filled_in`)."""
-    shown = {name: tuple(p for p in list(inspect.signature(fn).parameters.values())[2:]
-                         if p.name not in filled_in)
-             for name, fn in fragments.items()}
+def catalog(fragments: dict[str, Callable[..., str]], ids: dict[str, tuple[str, ...]],
+            elsewhere: dict[str, str] | None = None) -> Catalog:
+    """The editor's view of `fragments`: the values after the data and page context (the first two
+    parameters), which the build passes itself."""
+    shown = {name: tuple(list(inspect.signature(fn).parameters.values())[2:]) for name, fn in fragments.items()}
     return Catalog(shown, dict(elsewhere or {}), ids)
 
 
@@ -293,10 +291,9 @@ def expand(markdown: str, macros: dict[str, Callable[..., str]]) -> tuple[str, l
 
 def known_ids(ds: Any) -> dict[str, tuple[str, ...]]:
     """The ids each id value of a macro accepts, from the validated data (procurement targets are KPIs too)."""
-    procurement = ds.collections.get("procurement")
-    targets = procurement.targets if procurement is not None else []
+    targets = ds.procurement.targets
     return {"org_id": tuple(o.id for o in (ds.collective, *ds.members)),
             "group_id": tuple(g.id for g in ds.groups),
-            "kpi_id": (*(k.id for k in ds.collections.get("kpis", [])), *(t.id for t in targets)),
+            "kpi_id": (*(k.id for k in ds.kpis), *(t.id for t in targets)),
             "goal_id": tuple(g.id for g in ds.goals),
-            "partner_id": tuple(p.id for p in ds.collections.get("partners", []))}
+            "partner_id": tuple(p.id for p in ds.partners)}

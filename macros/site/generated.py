@@ -46,10 +46,10 @@ def stubs(ds: Dataset, lang: str, internal: bool = False) -> list[Stub]:
     pages += [Stub(f"groups/{g.id}.md", g.title(lang), f'group_page("{g.id}")') for g in ds.groups]
     pages += [Stub(f"goals/{g.id}.md", g.title(lang), f'goal_page("{g.id}")') for g in ds.goals]
     pages += [Stub(f"progress/{k.id}.md", k.name(lang), f'kpi_page("{k.id}")', k.definition(lang))
-              for k in [*ds.collections.get("kpis", []), *target_kpis(ds)]]
+              for k in [*ds.kpis, *target_kpis(ds)]]
     if internal:
         ctx = PageContext(ds.languages.get(lang))
         pages += [Stub(path, ctx.t(title), call) for path, title, call in INTERNAL_PAGES]
         pages += [Stub(f"internal/partners/{p.id}.md", ctx.t("internal_partner_view_title", name=p.name),
-                       f'internal_partner_view("{p.id}")') for p in ds.collections.get("partners", [])]
+                       f'internal_partner_view("{p.id}")') for p in ds.partners]
     return pages

@@ -59,7 +59,11 @@ def _number(value: float, locale: str) -> str:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a fragment needs to know about the page it lands on."""
+    """What a fragment knows about its build and the page it lands on, handed to it explicitly.
+
+    The build: its language, its audience (`internal`), the day it speaks of (`today`, read once at
+    the edge, see `clock.build_date`) and the project folder (`root`, for the files a page quotes).
+    """
 
     language: Language
     page_url: str = ""
@@ -67,6 +71,8 @@ class PageContext:
     # Pages with an address of their own in this language: (the address without a slug, this language's).
     # A tuple, so that a context stays hashable.
     addresses: tuple[tuple[str, str], ...] = ()
+    today: dt.date | None = None
+    root: Path = Path(".")
 
     @property
     def lang(self) -> str:

@@ -17,11 +17,10 @@ from typing import Any, Sequence, get_args
 
 from ..model.dataset import Dataset
 from ..model.kpi import KPI, Unit
-from ..model.privacy import Figure, disclose
-from ..model.progress import Point, assess
-from ..model.register import with_register_figures
+from ..model.privacy import Figure
+from ..model.report import assessment
+from .audience import audience_report
 from .i18n import PageContext
-from .procurement_progress import target_figures, target_kpis
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -40,16 +39,10 @@ REASON_TEXT = {
 }
 
 
-def kpis_of(ds: Dataset) -> list[KPI]:
-    """The typed KPIs and the procurement targets, which are published as KPIs too."""
-    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
-
-
 def published(ds: Dataset, today: dt.date) -> dict[str, list[Figure]]:
-    """The public figures of every KPI (never the internal view), register KPIs counted as of `today`."""
-    kpis = with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
-                                 ds.collections.get("criteria"), ds.collective.id, today)
-    return {**disclose(kpis, ds.collective.id, internal=False), **target_figures(ds, internal=False)}
+    """The public figures of every KPI (never the internal view), register KPIs counted as of `today`:
+    the public site's report, so pages and files always agree."""
+    return audience_report(ds, False, today).figures
 
 
 def plain(number: float | int | None) -> Any:
@@ -98,8 +91,7 @@ def _text(value: Any) -> dict[str, str] | None:
 def kpi_record(kpi: KPI, figures: Sequence[Figure], today: dt.date,
                sdg: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """The JSON document of one KPI: its public metadata, status, SDG targets and published figures."""
-    points = [Point(f.date, f.value) for f in figures if not f.hidden and f.value is not None]
-    status = assess(kpi, points, today)
+    status = assessment(kpi, figures, today)
     observations = []
     for fig, row in zip(figures, rows(kpi, figures)):
         item = {k: row[k] for k in ("period", "date", "value", "numerator", "denominator", "provisional",
@@ -130,9 +122,9 @@ def kpi_json(kpi: KPI, figures: Sequence[Figure], today: dt.date, sdg: Sequence[
 
 def sdg_of(ds: Dataset, kpi: KPI) -> list[dict[str, Any]]:
     """The SDG targets a KPI measures: its own and its goal's, with their titles in every language."""
-    goal = next((g for g in ds.collections.get("goals", []) if g.id == kpi.goal), None)
+    goal = next((g for g in ds.goals if g.id == kpi.goal), None)
     numbers = {*kpi.sdg_targets, *(goal.sdg_targets if goal else ())}
-    return [{"target": t.id, "title": _text(t.title)} for t in ds.collections.get("sdg-targets", [])
+    return [{"target": t.id, "title": _text(t.title)} for t in ds.sdg_targets
             if t.id in numbers]
 
 
@@ -146,7 +138,7 @@ def readme(ds: Dataset, today: dt.date) -> str:
                  ctx.t("opendata_readme_about", publisher=publisher, date=today.isoformat()), "",
                  f"## {ctx.t('opendata_readme_files')}", "",
                  ctx.t("opendata_readme_files_text"), ""]
-        for kpi in sorted(kpis_of(ds), key=lambda k: k.id):
+        for kpi in sorted(audience_report(ds, False, today).kpis, key=lambda k: k.id):
             lines.append(f"- `{kpi.id}.csv`, `{kpi.id}.json`: {kpi.name(lang)} "
                          f"({ds.organisation(kpi.organisation).name(lang)})")
         lines += ["", f"## {ctx.t('opendata_readme_fields')}", ""]
@@ -158,7 +150,7 @@ def readme(ds: Dataset, today: dt.date) -> str:
         lines += [f"- `{text.format(k='N')}`: {ctx.t('opendata_reason_' + code.replace('-', '_'))}"
                   for code, text in REASON_TEXT.items()]
         lines += ["", f"## {ctx.t('opendata_readme_method')}", ""]
-        for kpi in sorted(kpis_of(ds), key=lambda k: k.id):
+        for kpi in sorted(audience_report(ds, False, today).kpis, key=lambda k: k.id):
             lines += [f"### {kpi.name(lang)} (`{kpi.id}`)", "",
                       f"- {ctx.t('kpi_definition')}: {kpi.definition(lang)}",
                       f"- {ctx.t('kpi_method')}: {kpi.method(lang)}",
@@ -176,7 +168,7 @@ def files(ds: Dataset, today: dt.date) -> dict[str, bytes]:
     """Every open-data file by its name inside `data/`, including the zip."""
     figures = published(ds, today)
     out: dict[str, bytes] = {}
-    for kpi in sorted(kpis_of(ds), key=lambda k: k.id):
+    for kpi in sorted(audience_report(ds, False, today).kpis, key=lambda k: k.id):
         out[f"{kpi.id}.csv"] = kpi_csv(kpi, figures[kpi.id]).encode("utf-8")
         out[f"{kpi.id}.json"] = kpi_json(kpi, figures[kpi.id], today, sdg_of(ds, kpi)).encode("utf-8")
     bundle = dict(out)

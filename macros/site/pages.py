@@ -4,8 +4,6 @@ Each function here backs one macro that editors call from a Markdown page.
 """
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import get_args
 
 from markupsafe import Markup
@@ -57,7 +55,7 @@ def updates(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     return render("updates.html", ctx, ds=ds, updates=items, goal_titles=titles)
 
 
-def member_page(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> str:
+def member_page(ds: Dataset, ctx: PageContext, org_id: str) -> str:
     member = ds.organisation(org_id)
     has_statement = any(s.organisation == org_id for s in ds.statements)
     own_updates = [u for u in ds.updates if u.organisation == org_id]
@@ -67,7 +65,7 @@ def member_page(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> s
                   roles=[r for r in ds.roles if r.organisation == org_id],
                   updates=own_updates,
                   updates_html=Markup(updates(ds, ctx, org_id)) if own_updates else "",
-                  procurement_html=Markup(member_procurement(ds, ctx, org_id, today)))
+                  procurement_html=Markup(member_procurement(ds, ctx, org_id, ctx.today)))
 
 
 def goals_by_pillar(ds: Dataset, ctx: PageContext) -> str:
@@ -90,7 +88,7 @@ def roles(ds: Dataset, ctx: PageContext) -> str:
 def last_meetings(ds: Dataset) -> dict[str, object]:
     """Each review's most recent meeting in the decisions log (reviews without one are left out)."""
     latest: dict[str, object] = {}
-    for meeting in sorted(ds.collections.get("decisions", []), key=lambda m: (m.date, m.id)):
+    for meeting in sorted(ds.decisions, key=lambda m: (m.date, m.id)):
         latest[meeting.review] = meeting
     return latest
 
@@ -114,12 +112,12 @@ def documents(ds: Dataset, ctx: PageContext) -> str:
     return render("documents.html", ctx, ds=ds, documents=items)
 
 
-def language_guide(ds: Dataset, ctx: PageContext, root: Path) -> str:
+def language_guide(ds: Dataset, ctx: PageContext) -> str:
     """The collective's agreement on wording, published from the very rules the checker uses."""
-    return render("language_guide.html", ctx, sections=guide(ctx.lang, root), agreement=agreement(ctx.lang, root))
+    return render("language_guide.html", ctx, sections=guide(ctx.lang, ctx.root), agreement=agreement(ctx.lang, ctx.root))
 
 
-def accessibility_statement(ds: Dataset, ctx: PageContext, root: Path, today: dt.date) -> str:
+def accessibility_statement(ds: Dataset, ctx: PageContext) -> str:
     """The statement as the audit and the people responsible for it describe it (see macros.audit)."""
     from ..audit.statement import render_statement
-    return render_statement(ctx.lang, root / "data", None, today)
+    return render_statement(ctx.lang, ctx.root / "data", None, ctx.today)

@@ -15,21 +15,13 @@ from ..model.partner import Partner, Procurement, ProcurementTarget
 from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, listable, partner_counts,
                              shown_claims, tender_tables)
 from .charts import format_value
-from .procurement_progress import target_kpis
-from .progress_pages import assessment, explain, figures_for, kpi_path
+from .audience import report
+from .progress_pages import explain, kpi_path
 from .i18n import PageContext
 from .internal import require_internal
 from .render import render
 
 SOON_DAYS = 30  # a check-in within this many days is 'coming up'
-
-
-def _procurement(ds: Dataset) -> Procurement:
-    return ds.collections.get("procurement") or Procurement()
-
-
-def _partners(ds: Dataset) -> list[Partner]:
-    return list(ds.collections.get("partners", []))
 
 
 def _name(ds: Dataset, ctx: PageContext, org_id: str) -> str:
@@ -48,18 +40,18 @@ def _tender_row(ctx: PageContext, label: str, fig: TenderFigure) -> dict[str, An
             "withheld": _withheld(ctx, fig), "hidden": fig.hidden}
 
 
-def _progress(ds: Dataset, ctx: PageContext, target: ProcurementTarget, today: dt.date) -> dict[str, Any] | None:
+def _progress(ds: Dataset, ctx: PageContext, target: ProcurementTarget) -> dict[str, Any] | None:
     """The target's status in words and the link to its progress page (where it has one)."""
-    kpi = next((k for k in target_kpis(ds) if k.id == target.id), None)
+    rep = report(ds, ctx)
+    kpi = next((k for k in rep.kpis if k.id == target.id), None)
     if kpi is None:
         return None
-    result = assessment(kpi, figures_for(ds, ctx, today)[kpi.id], today)
+    result = rep.status[kpi.id]
     return {"status": ctx.t(f"progress_status_{result.status}"), "why": explain(ctx, kpi, result),
             "link": ctx.link(kpi_path(kpi.id))}
 
 
-def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table: TenderTable,
-                 today: dt.date) -> dict[str, Any]:
+def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table: TenderTable) -> dict[str, Any]:
     collective = target.organisation == ds.collective.id
     totals, per_member = table
     band = ctx.t(f"partners_band_{target.band.replace('-', '_')}")
@@ -74,7 +66,7 @@ def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table
         "caption": ctx.t("partners_tenders_caption", band=band, organisation=_name(ds, ctx, target.organisation)),
         "years": [_tender_row(ctx, str(fig.year), fig) for fig in totals],
         "members": [], "members_caption": "", "member_years": [],
-        "progress": _progress(ds, ctx, target, today),
+        "progress": _progress(ds, ctx, target),
     }
     if collective and totals:
         view["member_years"] = [str(fig.year) for fig in totals]
@@ -93,10 +85,6 @@ def _member_cell(ctx: PageContext, fig: TenderFigure) -> str:
     return text + (f" ({ctx.t('internal_would_withhold', reason=_withheld(ctx, fig))})" if fig.reason else "")
 
 
-def _criteria(ds: Dataset) -> Criteria | None:
-    return ds.collections.get("criteria")
-
-
 def _claim_text(ctx: PageContext, criteria: Criteria, claim) -> str:
     owned = criteria.group(claim.category).owned(ctx.lang)
     basis = (ctx.t("partners_certified_by", certifier=claim.certifier) if claim.basis == "certified"
@@ -107,7 +95,7 @@ def _claim_text(ctx: PageContext, criteria: Criteria, claim) -> str:
 def _entry(ds: Dataset, ctx: PageContext, partner: Partner, today: dt.date) -> dict[str, Any]:
     """Only what the partner's consent allows, and only claims that count today; never maturity, notes or check-ins."""
     profile = full_profile(partner)
-    criteria = _criteria(ds)
+    criteria = ds.criteria
     return {
         "name": partner.name,
         "type": ctx.t(f"partners_type_{partner.type.replace('-', '_')}"),
@@ -128,10 +116,10 @@ def _tables(ds: Dataset, ctx: PageContext, proc: Procurement) -> dict[str, Tende
 def _diverse_counts(ds: Dataset, ctx: PageContext, proc: Procurement,
                     today: dt.date) -> dict[str | None, TenderFigure]:
     """Diverse partners under data/criteria.yml, of the collective (key None) and of each member."""
-    criteria = _criteria(ds)
+    criteria = ds.criteria
     if criteria is None:
         return {}
-    return partner_counts(_partners(ds), [m.id for m in ds.members], proc.privacy, internal=ctx.internal,
+    return partner_counts(ds.partners, [m.id for m in ds.members], proc.privacy, internal=ctx.internal,
                           is_diverse=lambda p: is_diverse(p, criteria, today))
 
 
@@ -177,10 +165,10 @@ def _opportunities(ds: Dataset, ctx: PageContext, proc: Procurement, today: dt.d
 
 def member_procurement(ds: Dataset, ctx: PageContext, org_id: str, today: dt.date) -> str:
     """A member's own procurement targets with their progress, its open contracts and how to apply."""
-    proc = _procurement(ds)
+    proc = ds.procurement
     contact = next((c for c in proc.contacts if c.organisation == org_id), None)
     tables = _tables(ds, ctx, proc)
-    targets = [_target_view(ds, ctx, t, tables[t.id], today) for t in proc.targets if t.organisation == org_id]
+    targets = [_target_view(ds, ctx, t, tables[t.id]) for t in proc.targets if t.organisation == org_id]
     opportunities = _opportunities(ds, ctx, proc, today, org_id)
     if not (contact or targets or opportunities):
         return ""
@@ -190,24 +178,24 @@ def member_procurement(ds: Dataset, ctx: PageContext, org_id: str, today: dt.dat
                   work_link=ctx.link("work-with-us/"))
 
 
-def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None, *, today: dt.date) -> str:
+def working_with_us(ds: Dataset, ctx: PageContext, org_id: str | None = None) -> str:
     """What a diverse partner is, the procurement targets and progress, how to apply, and the directory."""
     org = org_id or ds.collective.id
-    proc = _procurement(ds)
+    proc = ds.procurement
     contact = next((c for c in proc.contacts if c.organisation == org), None) or \
         next((c for c in proc.contacts if c.organisation == ds.collective.id), None)
     role = ds.by_id("roles", contact.contact_role) if contact else None
     tables = _tables(ds, ctx, proc)
-    counts = _diverse_counts(ds, ctx, proc, today)
+    counts = _diverse_counts(ds, ctx, proc, ctx.today)
     return render(
         "partners_working_with_us.html", ctx,
-        criteria=_criteria_view(ctx, _criteria(ds)),
-        targets=[_target_view(ds, ctx, t, tables[t.id], today) for t in _targets_in_order(ds, proc)
+        criteria=_criteria_view(ctx, ds.criteria),
+        targets=[_target_view(ds, ctx, t, tables[t.id]) for t in _targets_in_order(ds, proc)
                  if org_id is None or t.organisation == org_id],
-        opportunities=_opportunities(ds, ctx, proc, today, org_id),
+        opportunities=_opportunities(ds, ctx, proc, ctx.today, org_id),
         count=_partner_count(ctx, counts.get(org_id)),
         contact=contact, role=role,
-        entries=[_entry(ds, ctx, p, today) for p in directory(_partners(ds), org_id)])
+        entries=[_entry(ds, ctx, p, ctx.today) for p in directory(ds.partners, org_id)])
 
 
 # --- internal only ---------------------------------------------------------------------------
@@ -220,7 +208,7 @@ def _yes_no(ctx: PageContext, value: bool) -> str:
 def internal_maturity(ds: Dataset, ctx: PageContext) -> str:
     """Every partner's maturity (low / high) with the criteria behind it, and the next check-in."""
     require_internal(ctx, "internal_maturity")
-    partners = sorted(_partners(ds), key=lambda p: (p.name.casefold(), p.id))
+    partners = sorted(ds.partners, key=lambda p: (p.name.casefold(), p.id))
     rows = []
     for p in partners:
         m = p.maturity
@@ -241,7 +229,7 @@ def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
     require_internal(ctx, "internal_conversations")
     sections = []
     for level, criteria, approach in (("low", 4, 4), ("high", 3, 3)):
-        partners = sorted((p for p in _partners(ds) if p.maturity and p.maturity.level == level),
+        partners = sorted((p for p in ds.partners if p.maturity and p.maturity.level == level),
                           key=lambda p: (p.name.casefold(), p.id))
         sections.append({
             "level": level,
@@ -253,29 +241,29 @@ def internal_conversations(ds: Dataset, ctx: PageContext) -> str:
     steps = [{"title": ctx.t(f"internal_step_{part}"),
               "tips": [ctx.t(f"internal_step_{part}_tip_{i}") for i in range(1, count + 1)]}
              for part, count in (("scene", 2), ("deepening", 3), ("future", 2))]
-    unassessed = sorted((p.name for p in _partners(ds) if p.maturity is None), key=str.casefold)
+    unassessed = sorted((p.name for p in ds.partners if p.maturity is None), key=str.casefold)
     return render("internal_conversations.html", ctx, steps=steps, sections=sections, unassessed=unassessed)
 
 
-def internal_checkins(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def internal_checkins(ds: Dataset, ctx: PageContext) -> str:
     """Partners by next check-in date; overdue and coming-up check-ins said in words."""
     require_internal(ctx, "internal_checkins")
-    planned = sorted((p for p in _partners(ds) if p.next_check_in), key=lambda p: (p.next_check_in, p.name))
+    planned = sorted((p for p in ds.partners if p.next_check_in), key=lambda p: (p.next_check_in, p.name))
     rows = []
     for p in planned:
-        days = (p.next_check_in - today).days
+        days = (p.next_check_in - ctx.today).days
         state = "overdue" if days < 0 else "soon" if days <= SOON_DAYS else "planned"
         rows.append({"name": p.name, "date": p.next_check_in, "state": ctx.t(f"internal_checkin_{state}"),
                      "organisations": ", ".join(_name(ds, ctx, o) for o in p.organisations)})
-    missing = sorted((p.name for p in _partners(ds) if not p.next_check_in), key=str.casefold)
+    missing = sorted((p.name for p in ds.partners if not p.next_check_in), key=str.casefold)
     return render("internal_checkins.html", ctx, rows=rows, missing=missing)
 
 
-def internal_renewals(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def internal_renewals(ds: Dataset, ctx: PageContext) -> str:
     """Certificates that ended or end soon: they no longer count as diverse once their date has passed."""
     require_internal(ctx, "internal_renewals")
-    criteria = _criteria(ds)
-    due = renewals_due(_partners(ds), criteria, today) if criteria is not None else []
+    criteria = ds.criteria
+    due = renewals_due(ds.partners, criteria, ctx.today) if criteria is not None else []
     rows = [{"name": r.partner.name, "group": criteria.group(r.claim.category).name(ctx.lang),
              "certifier": r.claim.certifier, "ends": r.ends,
              "state": ctx.t("internal_renewal_expired" if r.expired else "internal_renewal_soon")} for r in due]
@@ -283,19 +271,19 @@ def internal_renewals(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
                   notice=criteria.renewal_notice_days if criteria is not None else None)
 
 
-def internal_partner_view(ds: Dataset, ctx: PageContext, partner_id: str, today: dt.date) -> str:
+def internal_partner_view(ds: Dataset, ctx: PageContext, partner_id: str) -> str:
     """What the public site says about one partner, and on which consent: a page to send them for approval.
 
     It holds nothing of our own assessment (maturity, conversations, check-ins), only what the partner
     told us and agreed to, so the page itself can be shared with them."""
     require_internal(ctx, "internal_partner_view")
     partner = ds.by_id("partners", partner_id)
-    criteria = _criteria(ds)
+    criteria = ds.criteria
     listing = partner.listing_consent
     claims = []
     for claim in partner.ownership:
         shown = claim in shown_claims(partner)
-        counts = criteria is not None and claim_counts(claim, criteria, today)
+        counts = criteria is not None and claim_counts(claim, criteria, ctx.today)
         consent = claim.consent
         claims.append({
             "group": criteria.group(claim.category).name(ctx.lang) if criteria else claim.category,
@@ -307,9 +295,9 @@ def internal_partner_view(ds: Dataset, ctx: PageContext, partner_id: str, today:
                         if consent.withdrawn else "") if consent else ctx.t("partner_view_no_consent"),
             "ends": certificate_end(claim, criteria) if counts else None})
     return render("internal_partner_view.html", ctx, partner=partner,
-                  entry=_entry(ds, ctx, partner, today) if listable(partner) else None,
+                  entry=_entry(ds, ctx, partner, ctx.today) if listable(partner) else None,
                   listing=None if listing is None else {
                       "date": listing.date, "withdrawn": listing.withdrawn,
                       "scope": ctx.t(f"partner_view_scope_{listing.scope}")},
-                  claims=claims, diverse=criteria is not None and is_diverse(partner, criteria, today),
+                  claims=claims, diverse=criteria is not None and is_diverse(partner, criteria, ctx.today),
                   page_link=ctx.link("work-with-us/#partners"))

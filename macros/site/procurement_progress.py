@@ -12,19 +12,15 @@ import datetime as dt
 
 from ..model.dataset import Dataset
 from ..model.kpi import KPI
-from ..model.partner import Procurement, ProcurementTarget
+from ..model.partner import ProcurementTarget
 from ..model.privacy import Figure, TenderFigure, tender_tables
 from ..model.types import Text
 from .i18n import PageContext
 
 
-def procurement(ds: Dataset) -> Procurement:
-    return ds.collections.get("procurement") or Procurement()
-
-
 def target_totals(ds: Dataset, target: ProcurementTarget, internal: bool) -> list[TenderFigure]:
     members = [m.id for m in ds.members]
-    return tender_tables(procurement(ds), ds.collective.id, members, internal=internal)[target.id][0]
+    return tender_tables(ds.procurement, ds.collective.id, members, internal=internal)[target.id][0]
 
 
 def _text(ds: Dataset, key: str, **values: str) -> Text:
@@ -55,11 +51,11 @@ def target_kpi(ds: Dataset, target: ProcurementTarget) -> KPI | None:
         "interim_targets": [step.model_dump() for step in target.interim_targets
                             if dt.date(first.year, 12, 31) < step.deadline < target.deadline],
         "method": _text(ds, "procurement_kpi_method"), "source": _text(ds, "procurement_kpi_source"),
-        "frequency": "yearly", "privacy": procurement(ds).privacy.model_dump()})
+        "frequency": "yearly", "privacy": ds.procurement.privacy.model_dump()})
 
 
 def target_kpis(ds: Dataset) -> list[KPI]:
-    return [k for k in (target_kpi(ds, t) for t in procurement(ds).targets) if k is not None]
+    return [k for k in (target_kpi(ds, t) for t in ds.procurement.targets) if k is not None]
 
 
 def _figure(fig: TenderFigure) -> Figure:
@@ -67,8 +63,7 @@ def _figure(fig: TenderFigure) -> Figure:
                   provisional=False, note=None, reason=fig.reason, threshold=fig.threshold, hidden=fig.hidden)
 
 
-def target_figures(ds: Dataset, internal: bool) -> dict[str, list[Figure]]:
-    """Each target KPI's figures, as the public (or the internal build) may see them."""
-    kpis = {k.id for k in target_kpis(ds)}
-    return {t.id: [_figure(f) for f in target_totals(ds, t, internal)]
-            for t in procurement(ds).targets if t.id in kpis}
+def target_progress(ds: Dataset, internal: bool) -> list[tuple[KPI, list[Figure]]]:
+    """Each target KPI with its figures, as the public (or the internal build) may see them."""
+    targets = {t.id: t for t in ds.procurement.targets}
+    return [(kpi, [_figure(f) for f in target_totals(ds, targets[kpi.id], internal)]) for kpi in target_kpis(ds)]

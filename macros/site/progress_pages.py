@@ -17,14 +17,15 @@ from markupsafe import Markup
 
 from ..model.dataset import Dataset
 from ..model.kpi import KPI
-from ..model.privacy import Figure, SharedGroup, disclose, shared_groups
-from ..model.progress import Assessment, Point, assess, rule_steps
-from ..model.register import with_register_figures
+from ..model.privacy import Figure, SharedGroup
+from ..model.progress import Assessment, rule_steps
+from ..model.report import Report
+from .audience import report
 from .charts import chart, format_period, format_value
 from .i18n import PageContext
 from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
-from .procurement_progress import target_figures, target_kpis
+from .procurement_progress import target_kpis
 from .render import render
 from .sparkline import Sparkline, sparkline
 
@@ -45,38 +46,8 @@ def kpis_in_order(ds: Dataset) -> list[KPI]:
 
 def progress_kpis(ds: Dataset) -> list[KPI]:
     """The typed KPIs and the procurement targets, which are shown as KPIs."""
-    return [*ds.collections.get("kpis", []), *target_kpis(ds)]
+    return [*ds.kpis, *target_kpis(ds)]
 
-
-_DISCLOSED: dict[tuple[int, bool, dt.date], tuple[Any, dict[str, list[Figure]]]] = {}
-
-
-def kpis_with_figures(ds: Dataset, today: dt.date) -> list[KPI]:
-    """The typed KPIs with the figures of register KPIs counted from data/partners.yml as of `today`."""
-    return with_register_figures(ds.collections.get("kpis", []), ds.collections.get("partners", []),
-                                 ds.collections.get("criteria"), ds.collective.id, today)
-
-
-def figures_for(ds: Dataset, ctx: PageContext, today: dt.date) -> dict[str, list[Figure]]:
-    """Every KPI's figures for this build, computed once per data set (so N KPI pages cost N, not N²)."""
-    kpis = ds.collections.get("kpis", [])
-    key = (id(kpis), ctx.internal, today)
-    hit = _DISCLOSED.get(key)
-    if hit is None or hit[0] is not kpis:     # the cache keeps `kpis` alive, so its id is not reused
-        if len(_DISCLOSED) >= 8:
-            _DISCLOSED.clear()
-        hit = (kpis, {**disclose(kpis_with_figures(ds, today), ds.collective.id, internal=ctx.internal),
-                      **target_figures(ds, ctx.internal)})
-        _DISCLOSED[key] = hit
-    return hit[1]
-
-
-def shown(figures: list[Figure]) -> list[Figure]:
-    return [f for f in figures if not f.hidden and f.value is not None]
-
-
-def assessment(kpi: KPI, figures: list[Figure], today: dt.date) -> Assessment:
-    return assess(kpi, [Point(f.date, f.value) for f in shown(figures)], today)
 
 
 def withheld_text(ctx: PageContext, fig: Figure) -> str:
@@ -113,13 +84,13 @@ class Card:
     trend: Sparkline | None
 
 
-def cards(ds: Dataset, ctx: PageContext, today: dt.date, kpis: list[KPI] | None = None) -> list[Card]:
-    figures = figures_for(ds, ctx, today)
+def cards(ds: Dataset, ctx: PageContext, kpis: list[KPI] | None = None) -> list[Card]:
+    rep = report(ds, ctx)
     names = link_texts(ds, ctx, kpis_in_order(ds))
     result = []
     for kpi in kpis_in_order(ds) if kpis is None else kpis:
-        own = shown(figures[kpi.id])
-        state = assessment(kpi, figures[kpi.id], today)
+        own = rep.shown(kpi.id)
+        state = rep.status[kpi.id]
         latest = own[-1] if own else None
         result.append(Card(
             kpi=kpi, name=names[kpi.id], link=ctx.link(kpi_path(kpi.id)),
@@ -146,9 +117,9 @@ def link_texts(ds: Dataset, ctx: PageContext, kpis: list[KPI]) -> dict[str, str]
             for k in kpis}
 
 
-def progress_overview(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def progress_overview(ds: Dataset, ctx: PageContext) -> str:
     """Every KPI's latest published figure, target, deadline and status, with the rule and downloads."""
-    return render("progress_overview.html", ctx, cards=cards(ds, ctx, today), rule=_rule(ctx),
+    return render("progress_overview.html", ctx, cards=cards(ds, ctx), rule=_rule(ctx),
                   zip_link=ctx.link(download_path(ZIP_NAME)))
 
 
@@ -169,18 +140,17 @@ def _cell(ctx: PageContext, kpi: KPI, fig: Figure | None) -> Cell:
     return Cell(text, reason)
 
 
-def _rollup_view(ds: Dataset, ctx: PageContext, group: SharedGroup, figures: dict[str, list[Figure]],
-                 today: dt.date) -> dict:
+def _rollup_view(ds: Dataset, ctx: PageContext, group: SharedGroup, rep: Report) -> dict:
     member_order = {m.id: i for i, m in enumerate(ds.members)}
     kpis = [group.collective, *sorted(group.members, key=lambda k: (member_order.get(k.organisation, 99), k.id))]
     by_period: dict[str, dict[str, Figure]] = {}
     dates: dict[str, Figure] = {}
     for kpi in kpis:
-        for fig in figures[kpi.id]:
+        for fig in rep.figures[kpi.id]:
             by_period.setdefault(fig.key, {})[kpi.id] = fig
             dates.setdefault(fig.key, fig)
     periods = sorted(by_period, key=lambda key: dates[key].date)
-    result = assessment(group.collective, figures[group.collective.id], today)
+    result = rep.status[group.collective.id]
     return {
         "kpi": group.collective,
         "columns": [ds.organisation(k.organisation).name(ctx.lang) for k in kpis],
@@ -191,34 +161,30 @@ def _rollup_view(ds: Dataset, ctx: PageContext, group: SharedGroup, figures: dic
     }
 
 
-def _groups_with_total(ds: Dataset) -> list[SharedGroup]:
-    return [g for g in shared_groups(ds.collections.get("kpis", []), ds.collective.id) if g.collective is not None]
-
-
-def collective_rollup(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def collective_rollup(ds: Dataset, ctx: PageContext) -> str:
     """For each shared KPI: the collective's total and each member's figure where it may be shown."""
-    figures = figures_for(ds, ctx, today)
-    views = [_rollup_view(ds, ctx, g, figures, today) for g in _groups_with_total(ds)]
+    rep = report(ds, ctx)
+    views = [_rollup_view(ds, ctx, g, rep) for g in rep.groups]
     return render("progress_rollup.html", ctx, views=views, heading_level=2)
 
 
 # --- one KPI ---------------------------------------------------------------------------------
 
 
-def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str, today: dt.date) -> str:
+def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str) -> str:
     """Status, chart and table, what is measured, method, source, privacy and downloads of one KPI."""
     kpi = next((k for k in progress_kpis(ds) if k.id == kpi_id), None)
     if kpi is None:
         raise KeyError(f"there is no KPI with the id '{kpi_id}' in data/kpis.yml")
-    figures = figures_for(ds, ctx, today)
-    own = figures[kpi.id]
-    result = assessment(kpi, own, today)
-    group = next((g for g in _groups_with_total(ds) if g.collective.id == kpi.id), None)
+    rep = report(ds, ctx)
+    own = rep.figures[kpi.id]
+    result = rep.status[kpi.id]
+    group = rep.group_of(kpi.id)
     rollup_html = ""
     if group is not None:
-        rollup_html = Markup(render("progress_rollup.html", ctx, views=[_rollup_view(ds, ctx, group, figures, today)],
+        rollup_html = Markup(render("progress_rollup.html", ctx, views=[_rollup_view(ds, ctx, group, rep)],
                                     heading_level=3))
-    goal = next((g for g in ds.collections.get("goals", []) if g.id == kpi.goal), None)
+    goal = next((g for g in ds.goals if g.id == kpi.goal), None)
     return render(
         "progress_kpi.html", ctx, kpi=kpi, organisation=ds.organisation(kpi.organisation).name(ctx.lang),
         goal=goal, status=result.status, status_text=ctx.t(f"progress_status_{result.status}"), why=explain(ctx, kpi, result),
@@ -246,10 +212,10 @@ def register_note(ctx: PageContext, kpi: KPI) -> str:
 # --- internal only ---------------------------------------------------------------------------
 
 
-def internal_figures(ds: Dataset, ctx: PageContext, today: dt.date) -> str:
+def internal_figures(ds: Dataset, ctx: PageContext) -> str:
     """Every figure unsuppressed, with numerator and denominator and what the public site withholds."""
     require_internal(ctx, "internal_figures")
-    figures = figures_for(ds, ctx, today)
+    figures = report(ds, ctx).figures
     tables = []
     for kpi in kpis_in_order(ds):
         tables.append({"kpi": kpi, "organisation": ds.organisation(kpi.organisation).name(ctx.lang),

@@ -1,7 +1,7 @@
 """The macros a page may call: name → fragment function, and the editor's view of them.
 
-A fragment takes the data and the page context first, then the values an editor writes in the
-macro line (`{{ member_page("stadsmuseum") }}`), then values the build fills in itself.
+A fragment takes the data and the page context (which carries the build's language, audience,
+date and folder), then the values an editor writes in the macro line (`{{ member_page("stadsmuseum") }}`).
 """
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ from .expand import Catalog, catalog, known_ids
 INTERNAL_MACROS = ("internal_maturity", "internal_conversations", "internal_checkins", "internal_figures",
                    "internal_calendar", "channel_texts", "internal_renewals", "internal_agendas",
                    "internal_partner_view")
-# Values the build passes to a fragment itself (see `define_env`); editors never write them.
-FILLED_IN = frozenset({"today", "root"})
 
 FRAGMENTS: dict[str, Callable[..., str]] = {
     "why": pages.why,
@@ -65,4 +63,4 @@ def page_catalog(ds: Any, internal: bool) -> Catalog:
     elsewhere = {name: f"{name}() shows internal data and works only in the internal build "
                        "(podium build --internal), never on a public page"
                  for name in INTERNAL_MACROS if name not in offered}
-    return catalog(offered, set(FILLED_IN), known_ids(ds), elsewhere)
+    return catalog(offered, known_ids(ds), elsewhere)

@@ -81,7 +81,7 @@ def test_the_guide_page_shows_the_agreement_in_both_languages(own_rules: Path) -
     (own_rules / "agreement.yml").write_text(text.replace('version: "1.0"', 'version: "2.3"'), encoding="utf-8")
     for lang, heading, blocks in (("nl", "Onze taalafspraak", "Houdt publicatie tegen"),
                                   ("en", "Our language agreement", "Stops publication")):
-        html = language_guide(None, PageContext(read_languages(Path(__file__).resolve().parents[2]).get(lang)), root)
+        html = language_guide(None, PageContext(read_languages(Path(__file__).resolve().parents[2]).get(lang), root=root))
         assert f'<h2 id="guide-agreement">{heading}</h2>' in html
         assert f'<th scope="row">{blocks}</th>' in html
         assert "<td>2.3</td>" in html

@@ -335,7 +335,7 @@ def test_more_diverse_tenders_than_tenders_is_refused(tmp_path):
 
 def test_the_three_files_are_optional(tmp_path):
     ds = load(tmp_path)
-    assert "kpis" not in ds.collections and "partners" not in ds.collections
+    assert ds.kpis == [] and ds.partners == []
 
 
 def test_the_example_data_of_the_repository_loads():

@@ -5,10 +5,10 @@ XML parser, so what a calendar application or feed reader sees is what is tested
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -37,7 +37,7 @@ def with_moment(ds: Dataset, **fields) -> Dataset:
                    "audiences": ["bezoekers-stadsmuseum"], "channels": ["website"],
                    "owner_role": "contact-stadsmuseum", "lead_days": 7, "notes": "GEHEIM-NOTITIE"}],
         **fields})
-    return Dataset({**ds.collections, "moments": [moment]}, ds.languages)
+    return dataclasses.replace(ds, moments=[moment], _by_id={})
 
 
 def events(ics: bytes) -> list:
@@ -200,7 +200,7 @@ def test_channel_texts_are_ready_to_paste(sites):
 def test_the_page_covers_twelve_months_from_today(example_ds):
     from macros.site.calendar_pages import calendar
     from macros.site.i18n import PageContext
-    html = calendar(example_ds, PageContext(example_ds.languages.get("en"), "calendar/"), TODAY)
+    html = calendar(example_ds, PageContext(example_ds.languages.get("en"), "calendar/", today=TODAY))
     headings = [line for line in html.splitlines() if line.startswith('<h2 id="month-')]
     assert len(headings) == 12 and "November 2026" in headings[0] and "October 2027" in headings[-1]
     assert "No more moments this month." in html                 # Diwali 2026 has passed

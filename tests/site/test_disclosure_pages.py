@@ -113,19 +113,19 @@ def test_the_open_data_does_not_give_away_the_two_small_groups(ds):
 
 def test_the_rollup_on_the_page_shows_the_same_protected_set(ds):
     for lang in ("nl", "en"):
-        ctx = PageContext(ds.languages.get(lang), "", False)
-        html = progress_pages.collective_rollup(ds, ctx, TODAY)
+        ctx = PageContext(ds.languages.get(lang), "", False, today=TODAY)
+        html = progress_pages.collective_rollup(ds, ctx)
         assert format_value(ctx, "percent", 100 * 20 / 120) in html             # the total is published
         for share in (100 * 18 / 60, 100 * 1 / 30):
             assert format_value(ctx, "percent", share) not in html
 
 
 def test_the_tender_table_does_not_give_away_the_two_small_groups(ds):
-    totals, members = tender_tables(ds.collections["procurement"], "samen", ["aa", "bb", "cc"])["klein"]
+    totals, members = tender_tables(ds.procurement, "samen", ["aa", "bb", "cc"])["klein"]
     assert (totals[0].awarded, totals[0].to_diverse) == (90, 14)
     assert members["aa"][0].hidden and members["bb"][0].hidden
     assert members["cc"][0].hidden and members["cc"][0].reason == "secondary"
-    html = partner_pages.working_with_us(ds, PageContext(ds.languages.get("en"), "", False), today=TODAY)
+    html = partner_pages.working_with_us(ds, PageContext(ds.languages.get("en"), "", False, today=TODAY))
     assert "12 of 40" not in html and "1 of 25" not in html
-    internal = partner_pages.working_with_us(ds, PageContext(ds.languages.get("en"), "", True), today=TODAY)
+    internal = partner_pages.working_with_us(ds, PageContext(ds.languages.get("en"), "", True, today=TODAY))
     assert "12 of 40" in internal                    # the internal build still shows every figure

@@ -14,7 +14,9 @@ from macros.base.languages import read_languages
 from macros.site.build import build_site
 from macros.site.charts import format_value
 from macros.site.i18n import PageContext
-from macros.site.progress_pages import assessment, figures_for, kpis_in_order
+from macros.model.report import assessment
+from macros.site.audience import report
+from macros.site.progress_pages import kpis_in_order
 from macros.site.slugs import addresses, default_url
 from macros.site.summary import progress_summary, status_counts
 
@@ -34,9 +36,9 @@ def built(tmp_path_factory) -> Path:
 
 
 def test_summary_counts_every_kpi_once_by_its_status(ds):
-    ctx = PageContext(LANGUAGES.get("en"))
-    counts = status_counts(ds, ctx, TODAY)
-    figures = figures_for(ds, ctx, TODAY)
+    ctx = PageContext(LANGUAGES.get("en"), today=TODAY)
+    counts = status_counts(ds, ctx)
+    figures = report(ds, ctx).figures
     kpis = kpis_in_order(ds)  # the typed KPIs and the procurement targets
     expected: dict[str, int] = {}
     for kpi in kpis:
@@ -45,7 +47,7 @@ def test_summary_counts_every_kpi_once_by_its_status(ds):
     assert {s: n for s, n in counts.items() if n} == expected
     assert sum(counts.values()) == len(kpis) >= 10
     good = counts["achieved"] + counts["on-track"]
-    html = progress_summary(ds, ctx, TODAY)
+    html = progress_summary(ds, ctx)
     assert f"{good} of {len(kpis)} key figures are on track or have already reached their target." in html
     for status, count in counts.items():
         if count:
@@ -55,7 +57,7 @@ def test_summary_counts_every_kpi_once_by_its_status(ds):
 
 
 def test_summary_in_dutch_uses_the_dutch_sentence(ds):
-    html = progress_summary(ds, PageContext(LANGUAGES.get("nl")), TODAY)
+    html = progress_summary(ds, PageContext(LANGUAGES.get("nl"), today=TODAY))
     assert "kerncijfers liggen op koers of hebben hun doel al bereikt." in html
 
 
@@ -70,9 +72,9 @@ def test_values_are_formatted_by_their_unit(lang, unit, value, text):
 
 def test_one_figure_is_singular_in_the_chart_description(ds):
     from macros.site.charts import chart
-    kpi = next(k for k in ds.kpis if len([f for f in figures_for(ds, PageContext(LANGUAGES.get("en")), TODAY)[k.id]
+    kpi = next(k for k in ds.kpis if len([f for f in report(ds, PageContext(LANGUAGES.get("en"), today=TODAY)).figures[k.id]
                                           if not f.hidden and f.value is not None]) == 1)
-    html = chart(kpi, figures_for(ds, PageContext(LANGUAGES.get("en")), TODAY)[kpi.id], PageContext(LANGUAGES.get("en")))
+    html = chart(kpi, report(ds, PageContext(LANGUAGES.get("en"), today=TODAY)).figures[kpi.id], PageContext(LANGUAGES.get("en")))
     assert "Line chart with 1 figure," in html and "1 figures" not in html
 
 

@@ -13,7 +13,7 @@ from macros.site.expand import catalog, macro_problems
 IDS = {"org_id": ("samen", "stadsmuseum"), "group_id": ("lgbtiq",), "kpi_id": ("vrouwen-top",),
        "goal_id": ("loonkloof-dicht",)}
 ELSEWHERE = {name: f"{name}() works only in the internal build" for name in INTERNAL_MACROS}
-CATALOG = catalog(fragments(internal=False), {"today", "root"}, IDS, ELSEWHERE)
+CATALOG = catalog(fragments(internal=False), IDS, ELSEWHERE)
 
 
 def problems(page: str) -> list[str]:

@@ -55,7 +55,7 @@ def ds() -> Dataset:
                                {"period": 2025, "numerator": 6, "denominator": 40}], shared_id="deel"),
         kpi("bezoek", "groot", [{"period": D(2025, 6, 30), "value": 1234.5}], unit="count", frequency="quarterly"),
     ]
-    return Dataset({"organisations": orgs, "kpis": kpis}, LANGUAGES)
+    return Dataset(LANGUAGES, orgs, kpis=kpis)
 
 
 def read_csv(text: str) -> list[dict]:
@@ -144,7 +144,7 @@ def test_write_open_data_writes_into_data_under_the_given_folder(ds, tmp_path):
 
 
 def test_a_dataset_without_kpis_still_gets_a_zip_with_a_readme(ds):
-    empty = Dataset({"organisations": ds.organisations}, ds.languages)
+    empty = Dataset(ds.languages, ds.organisations)
     files = opendata.files(empty, TODAY)
     assert list(files) == [opendata.ZIP_NAME]
     assert zipfile.ZipFile(io.BytesIO(files[opendata.ZIP_NAME])).namelist() == ["README.md"]
@@ -217,7 +217,7 @@ def shared_kpis(draw) -> Dataset:
                        "website": "https://samen.example.org", "mission": {"nl": "m", "en": "m"}},
         "members": [{"id": m, "name": {"nl": m, "en": m}, "website": f"https://{m}.example.org",
                      "mission": {"nl": "m", "en": "m"}} for m in members]})
-    return Dataset({"organisations": orgs, "kpis": kpis}, LANGUAGES)
+    return Dataset(LANGUAGES, orgs, kpis=kpis)
 
 
 @settings(derandomize=True, max_examples=30, deadline=None, database=None,

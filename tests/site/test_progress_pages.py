@@ -14,8 +14,10 @@ import pytest
 from macros.base.languages import read_languages
 from macros.model import kpi as kpi_module, partner as partner_module
 from macros.model.dataset import FILES, load_dataset
+from macros.model import report as model_report
 from macros.model.progress import rule_steps
 from macros.site import opendata, partner_pages, progress_pages
+from macros.site.audience import audience_report
 from macros.site.i18n import PageContext, strings
 from macros.site.internal import InternalOnly
 
@@ -241,20 +243,20 @@ def ds(tmp_path_factory):
     return load_dataset(root, SPECS)
 
 
-def ctx(lang: str, url: str = "", internal: bool = False) -> PageContext:
-    return PageContext(LANGUAGES.get(lang), url, internal)
+def ctx(lang: str, url: str = "", internal: bool = False, today: dt.date = TODAY) -> PageContext:
+    return PageContext(LANGUAGES.get(lang), url, internal, today=today)
 
 
 def public_outputs(ds) -> dict[str, str]:
     """Every public fragment in both languages and every open-data file, by a readable name."""
     out: dict[str, str] = {}
     for lang in ("nl", "en"):
-        out[f"overview-{lang}"] = progress_pages.progress_overview(ds, ctx(lang, "progress/"), TODAY)
-        out[f"rollup-{lang}"] = progress_pages.collective_rollup(ds, ctx(lang, "progress/"), TODAY)
+        out[f"overview-{lang}"] = progress_pages.progress_overview(ds, ctx(lang, "progress/"))
+        out[f"rollup-{lang}"] = progress_pages.collective_rollup(ds, ctx(lang, "progress/"))
         for k in ds.kpis:
-            out[f"kpi-{k.id}-{lang}"] = progress_pages.kpi_page(ds, ctx(lang, f"progress/{k.id}/"), k.id, TODAY)
+            out[f"kpi-{k.id}-{lang}"] = progress_pages.kpi_page(ds, ctx(lang, f"progress/{k.id}/"), k.id)
         for org in (None, "stad", "natuur", "vonk"):
-            out[f"work-{org}-{lang}"] = partner_pages.working_with_us(ds, ctx(lang, "work-with-us/"), org, today=TODAY)
+            out[f"work-{org}-{lang}"] = partner_pages.working_with_us(ds, ctx(lang, "work-with-us/"), org)
     for name, content in opendata.files(ds, TODAY).items():
         if name.endswith(".zip"):
             archive = zipfile.ZipFile(io.BytesIO(content))
@@ -270,8 +272,8 @@ def internal_outputs(ds) -> dict[str, str]:
         c = ctx(lang, "internal/", internal=True)
         out[f"maturity-{lang}"] = partner_pages.internal_maturity(ds, c)
         out[f"conversations-{lang}"] = partner_pages.internal_conversations(ds, c)
-        out[f"checkins-{lang}"] = partner_pages.internal_checkins(ds, c, TODAY)
-        out[f"figures-{lang}"] = progress_pages.internal_figures(ds, c, TODAY)
+        out[f"checkins-{lang}"] = partner_pages.internal_checkins(ds, c)
+        out[f"figures-{lang}"] = progress_pages.internal_figures(ds, c)
     return out
 
 
@@ -318,13 +320,13 @@ def test_internal_fragments_refuse_a_public_context(ds):
     with pytest.raises(InternalOnly):
         partner_pages.internal_conversations(ds, ctx("en"))
     with pytest.raises(InternalOnly):
-        partner_pages.internal_checkins(ds, ctx("en"), TODAY)
+        partner_pages.internal_checkins(ds, ctx("en"))
     with pytest.raises(InternalOnly):
-        progress_pages.internal_figures(ds, ctx("nl"), TODAY)
+        progress_pages.internal_figures(ds, ctx("nl"))
 
 
 def test_data_text_is_escaped(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
+    html = partner_pages.working_with_us(ds, ctx("en"))
     assert "Atelier &lt;b&gt;Noor&lt;/b&gt;" in html and "<b>Noor" not in html
 
 
@@ -346,7 +348,7 @@ def test_fragments_are_safe_inside_markdown_and_use_h2_and_h3_only(ds):
 
 
 def test_the_overview_lists_every_kpi_with_status_in_words_and_links(ds):
-    html = progress_pages.progress_overview(ds, ctx("en", "progress/"), TODAY)
+    html = progress_pages.progress_overview(ds, ctx("en", "progress/"))
     for k in ds.kpis:
         assert f'href="{ctx("en", "progress/").link(f"progress/{k.id}/")}"' in html
     assert 'href="partners-total/"' in html
@@ -359,7 +361,7 @@ def test_the_overview_lists_every_kpi_with_status_in_words_and_links(ds):
 
 
 def test_names_shared_by_several_kpis_get_the_organisation_in_the_link_text(ds):
-    html = progress_pages.progress_overview(ds, ctx("en", "progress/"), TODAY)
+    html = progress_pages.progress_overview(ds, ctx("en", "progress/"))
     assert ">Share of diverse partners (City Museum)</a>" in html
     assert ">Quiet hour visitors</a>" in html
     texts = re.findall(r'<a href="[^"]+">([^<]+)</a>', html)
@@ -367,7 +369,7 @@ def test_names_shared_by_several_kpis_get_the_organisation_in_the_link_text(ds):
 
 
 def test_the_kpi_page_has_status_chart_table_method_source_and_downloads(ds):
-    html = progress_pages.kpi_page(ds, ctx("nl", "progress/quiet-visitors/"), "quiet-visitors", TODAY)
+    html = progress_pages.kpi_page(ds, ctx("nl", "progress/quiet-visitors/"), "quiet-visitors")
     assert "<strong>Achter op schema</strong>" in html
     assert 'role="img"' in html and "<table" in html
     assert "Tickets tellen." in html and "Kassa." in html and "Twee zondagen dicht." in html
@@ -377,28 +379,29 @@ def test_the_kpi_page_has_status_chart_table_method_source_and_downloads(ds):
 
 def test_an_unknown_kpi_id_is_named_in_the_error(ds):
     with pytest.raises(KeyError, match="no-such-kpi"):
-        progress_pages.kpi_page(ds, ctx("en"), "no-such-kpi", TODAY)
+        progress_pages.kpi_page(ds, ctx("en"), "no-such-kpi")
 
 
 def test_disclosure_is_computed_once_per_data_set_and_build_kind(ds, monkeypatch):
     calls = []
-    real = progress_pages.disclose
-    monkeypatch.setattr(progress_pages, "disclose", lambda *a, **k: calls.append(k) or real(*a, **k))
-    progress_pages._DISCLOSED.clear()
+    real = model_report.disclose
+    monkeypatch.setattr(model_report, "disclose", lambda *a, **k: calls.append(k) or real(*a, **k))
+    audience_report.cache_clear()    # earlier tests built reports of this data set already
     for k in ds.kpis:
-        progress_pages.kpi_page(ds, ctx("en", f"progress/{k.id}/"), k.id, TODAY)
-    progress_pages.progress_overview(ds, ctx("en", "progress/", internal=True), TODAY)
+        progress_pages.kpi_page(ds, ctx("en", f"progress/{k.id}/"), k.id)
+    progress_pages.progress_overview(ds, ctx("en", "progress/", internal=True))
+    opendata.files(ds, TODAY)        # the open data reads the public report, never computes its own
     assert [c["internal"] for c in calls] == [False, True]
 
 
 def test_a_withheld_figure_is_listed_with_its_reason_on_the_kpi_page(ds):
-    html = progress_pages.kpi_page(ds, ctx("en", "progress/small-share/"), "small-share", TODAY)
+    html = progress_pages.kpi_page(ds, ctx("en", "progress/small-share/"), "small-share")
     assert "2025: group smaller than 20" in html
     assert "There are no figures to show yet." in html and 'role="img"' not in html   # no chart
 
 
 def test_the_rollup_shows_the_sum_and_protects_the_small_member(ds):
-    html = progress_pages.collective_rollup(ds, ctx("en", "progress/"), TODAY)
+    html = progress_pages.collective_rollup(ds, ctx("en", "progress/"))
     assert "19.3%" in html                         # (31+22+4) / (140+118+38)
     assert "21.9%" in html                         # (35+25+6) / (142+120+40)
     assert html.count("not published: fewer than 5") == 1
@@ -408,7 +411,7 @@ def test_the_rollup_shows_the_sum_and_protects_the_small_member(ds):
 
 
 def test_the_internal_view_of_the_rollup_shows_everything_with_reasons(ds):
-    html = progress_pages.collective_rollup(ds, ctx("en", "internal/", internal=True), TODAY)
+    html = progress_pages.collective_rollup(ds, ctx("en", "internal/", internal=True))
     assert "10.5% (not on the public website: fewer than 5)" in html
     assert "18.6% (not on the public website: so that another hidden figure cannot be worked out)" in html
 
@@ -420,22 +423,22 @@ def test_working_with_us_explains_the_51_percent_rule_and_the_groups(ds):
     for lang, words in (("nl", ["51 procent", "Vrouwen", "Lhbtiq+-personen", "Mensen met een beperking",
                                 "Kleine bedrijven", "migratieachtergrond"]),
                         ("en", ["51 percent", "Women", "LGBTIQ+ people", "Disabled people", "Small businesses"])):
-        html = partner_pages.working_with_us(ds, ctx(lang), today=TODAY)
+        html = partner_pages.working_with_us(ds, ctx(lang))
         assert all(w in html for w in words), lang
 
 
 def test_working_with_us_lists_only_consenting_partners_and_consented_categories(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
+    html = partner_pages.working_with_us(ds, ctx("en"))
     assert "women-owned (certified by WEConnect International)" in html
     assert '<a href="https://atelier.example.org">' in html and "Graphic design." in html
     assert "<h3>Drukkerij Naam</h3>" in html         # listed with scope 'name': name and type only
     assert "UNLISTED-PARTNER-MARKER" not in html
-    stad = partner_pages.working_with_us(ds, ctx("en"), "stad", today=TODAY)
+    stad = partner_pages.working_with_us(ds, ctx("en"), "stad")
     assert "Atelier" in stad and "Drukkerij Naam" not in stad
 
 
 def test_working_with_us_shows_targets_with_disclosure_controlled_figures_and_the_mailbox(ds):
-    html = partner_pages.working_with_us(ds, ctx("en"), today=TODAY)
+    html = partner_pages.working_with_us(ds, ctx("en"))
     assert "At least 50% of contracts up to 50,000 euros go to diverse suppliers by 31 December 2027" in html
     assert "<td>61</td>" in html and "<td>18</td>" in html and "29.5%" in html
     assert "not published: group smaller than 20" in html          # De Vonk: 11 contracts
@@ -463,9 +466,9 @@ def test_internal_maturity_and_conversations_follow_the_seed(ds):
 
 def test_internal_checkins_say_overdue_and_coming_up_in_words(ds):
     c = ctx("en", "internal/", internal=True)
-    assert "coming up" not in partner_pages.internal_checkins(ds, c, TODAY)
-    assert "overdue" in partner_pages.internal_checkins(ds, c, dt.date(2031, 9, 16))
-    assert "coming up" in partner_pages.internal_checkins(ds, c, dt.date(2031, 9, 1))
+    assert "coming up" not in partner_pages.internal_checkins(ds, c)
+    for day, words in ((dt.date(2031, 9, 16), "overdue"), (dt.date(2031, 9, 1), "coming up")):
+        assert words in partner_pages.internal_checkins(ds, ctx("en", "internal/", internal=True, today=day))
 
 
 # --- strings --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 from .base.problems import FORMATS, format_problems
 from .model.errors import DataErrors
 
-OK, CHECK_FAILED, BAD_INPUT = 0, 1, 2
+OK, BAD_INPUT = 0, 2
 STOPPED = 128 + signal.SIGINT
 
 

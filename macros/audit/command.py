@@ -150,13 +150,3 @@ def merge(paths: list[Path], site_dir: Path, record_file: Path | None) -> AuditR
         outcome.recorded_to = record_file
     return outcome
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m macros.audit.command``) until the lead wires `podium audit`."""
-    parser = argparse.ArgumentParser(prog="podium audit", description=HELP)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Iterable, Literal
+from typing import Iterable, Literal, get_args
 
 Format = Literal["text", "json", "github"]
-FORMATS: tuple[str, ...] = ("text", "json", "github")
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 @dataclass(frozen=True, order=True)

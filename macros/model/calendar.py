@@ -11,7 +11,7 @@ import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -19,8 +19,8 @@ from .errors import Problem
 from ..base.yamlread import read_yaml
 from .types import Slug, Strict, Text, WebAddress, internal
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)   # Monday first, as date.weekday() counts
 ChannelKind = Literal["website", "newsletter", "intranet", "social-media", "in-the-museum",
                       "partner-newsletter", "meeting"]
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -40,7 +40,6 @@ from ..base.yamlread import Document
 from .partner import OwnershipClaim, Partner, Procurement, duplicate_categories, procurement_problems
 
 Reason = Literal["small-count", "small-complement", "small-base", "secondary"]
-REASONS: tuple[Reason, ...] = ("small-count", "small-complement", "small-base", "secondary")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal, Sequence, get_args
 
 from .kpi import KPI, add_months
 
 Status = Literal["achieved", "on-track", "behind", "no-recent-data"]
-STATUSES: tuple[Status, ...] = ("achieved", "on-track", "behind", "no-recent-data")
+STATUSES: tuple[Status, ...] = get_args(Status)   # in the order the rule checks them
 
 # How old the newest figure may be, in months, before we say there is no recent data:
 # one reporting period plus half a period to collect and check the figures.

@@ -54,7 +54,7 @@ class Commitment(Strict):
 
 
 class Statement(Strict):
-    """A commitment statement, following the seed's guidelines for a good statement."""
+    """A commitment statement: its link to the mission, promises tied to goals, the groups it names, an invitation."""
 
     id: Slug = Field(description="Short name of this statement.")
     organisation: Slug = Field(description="The id of the collective or member making it.")

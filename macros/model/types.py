@@ -54,8 +54,6 @@ def refuse_hidden(value: Any) -> None:
             refuse_hidden(item)
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
 # A figure is an ordinary number: "not a number" (.nan), infinity (.inf) and numbers too large to hold
 # (1e400 becomes infinity) are refused wherever a number is read.
 Number = Annotated[float, Field(allow_inf_nan=False)]

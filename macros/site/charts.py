@@ -10,17 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Sequence
-
-from babel import Locale
-from babel.dates import format_skeleton
-from babel.numbers import format_currency
 
 from ..model.kpi import KPI
 from ..model.privacy import Figure
-from .i18n import PageContext
+from .i18n import PageContext, axis_period, format_period, format_value
 from .render import render
 
 HEIGHT = 300
@@ -52,41 +46,6 @@ class Layout:
 NARROW = Layout("narrow", 320, 15, 272, False)
 WIDE = Layout("wide", 640, 13, 600, True)
 LAYOUTS = (WIDE, NARROW)
-
-
-def _rounded(value: float, places: int) -> Decimal:
-    """`value` rounded half up to `places` decimals, without binary fractions (21.9, not 21.8999…)."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
-
-
-@lru_cache(maxsize=8)
-def _whole_currency_pattern(lang: str) -> str:
-    pattern = Locale.parse(lang).currency_formats["standard"].pattern
-    return pattern.replace(".00", "")
-
-
-def format_value(ctx: PageContext, unit: str, value: float) -> str:
-    """A figure in the reader's locale: '23.3%', '12', '€ 4.500', 'yes'."""
-    if unit == "percent":
-        return ctx.percent(_rounded(value, 1) / 100)
-    if unit == "euro":
-        return format_currency(_rounded(value, 0), "EUR", format=_whole_currency_pattern(ctx.lang),
-                               locale=ctx.lang, currency_digits=False)
-    if unit == "yes-no":
-        return ctx.t("chart_yes") if value >= 0.5 else ctx.t("chart_no")
-    if unit == "count":
-        return ctx.number(_rounded(value, 0))
-    return ctx.number(_rounded(value, 2))
-
-
-def format_period(ctx: PageContext, period: int | dt.date) -> str:
-    """'2025' for a year (never '2.025'), the locale's long date for a date."""
-    return ctx.date(period) if isinstance(period, dt.date) else str(period)
-
-
-def axis_period(ctx: PageContext, period: int | dt.date) -> str:
-    """A short period for the x axis: '2025', or 'Sep 2025' / 'sep 2025' for a date."""
-    return format_skeleton("yMMM", period, locale=ctx.lang) if isinstance(period, dt.date) else str(period)
 
 
 def _nice_step(span: float, ticks: int = 5) -> float:

@@ -9,8 +9,7 @@ from typing import Any
 
 from ..model.dataset import Dataset
 from ..model.schema import Goal
-from .charts import format_period, format_value
-from .i18n import PageContext
+from .i18n import PageContext, format_period, format_value
 from .audience import report
 from .progress_pages import explain, kpi_path
 from .render import render

@@ -1,4 +1,4 @@
-"""The reader's language: interface words and Babel formatting of dates and numbers.
+"""The reader's language: interface words and Babel formatting of dates, numbers, figures and periods.
 
 Podium's interface words for Dutch and English are in strings.yml; a project adds or changes the
 words of a language in translations/<code>.yml (read with the language registry, macros.base.languages).
@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from ..base.languages import TRANSLATIONS, Language, Languages
 from ..base.problems import Problem
@@ -103,3 +105,41 @@ class PageContext:
     def percent(self, value: float) -> str:
         """`value` is a fraction: 0.3 → '30%' in English, '30%' or '30 %' as the locale writes it."""
         return format_percent(value, locale=self.language.locale, decimal_quantization=False)
+
+
+# --- figures and periods in the reader's locale --------------------------------------------
+
+
+def _rounded(value: float, places: int) -> Decimal:
+    """`value` rounded half up to `places` decimals, without binary fractions (21.9, not 21.8999…)."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+
+
+@lru_cache(maxsize=8)
+def _whole_currency_pattern(lang: str) -> str:
+    pattern = Locale.parse(lang).currency_formats["standard"].pattern
+    return pattern.replace(".00", "")
+
+
+def format_value(ctx: PageContext, unit: str, value: float) -> str:
+    """A figure in the reader's locale: '23.3%', '12', '€ 4.500', 'yes'."""
+    if unit == "percent":
+        return ctx.percent(_rounded(value, 1) / 100)
+    if unit == "euro":
+        return format_currency(_rounded(value, 0), "EUR", format=_whole_currency_pattern(ctx.lang),
+                               locale=ctx.lang, currency_digits=False)
+    if unit == "yes-no":
+        return ctx.t("chart_yes") if value >= 0.5 else ctx.t("chart_no")
+    if unit == "count":
+        return ctx.number(_rounded(value, 0))
+    return ctx.number(_rounded(value, 2))
+
+
+def format_period(ctx: PageContext, period: int | dt.date) -> str:
+    """'2025' for a year (never '2.025'), the locale's long date for a date."""
+    return ctx.date(period) if isinstance(period, dt.date) else str(period)
+
+
+def axis_period(ctx: PageContext, period: int | dt.date) -> str:
+    """A short period for the x axis: '2025', or 'Sep 2025' / 'sep 2025' for a date."""
+    return format_skeleton("yMMM", period, locale=ctx.lang) if isinstance(period, dt.date) else str(period)

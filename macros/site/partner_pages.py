@@ -14,10 +14,9 @@ from ..model.criteria import Criteria, certificate_end, claim_counts, is_diverse
 from ..model.partner import Partner, Procurement, ProcurementTarget
 from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, listable, partner_counts,
                              shown_claims, tender_tables)
-from .charts import format_value
 from .audience import report
 from .progress_pages import explain, kpi_path
-from .i18n import PageContext
+from .i18n import PageContext, format_value
 from .internal import require_internal
 from .render import render
 

@@ -21,8 +21,8 @@ from ..model.privacy import Figure, SharedGroup
 from ..model.progress import Assessment, rule_steps
 from ..model.report import Report
 from .audience import report
-from .charts import chart, format_period, format_value
-from .i18n import PageContext
+from .charts import chart
+from .i18n import PageContext, format_period, format_value
 from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
 from .procurement_progress import target_kpis

@@ -11,7 +11,8 @@ import pytest
 from macros.base.languages import read_languages
 from macros.model.kpi import KPI
 from macros.model.privacy import disclose
-from macros.site.charts import build_chart, chart, chart_ids, format_value, y_scale
+from macros.site.charts import build_chart, chart, chart_ids, y_scale
+from macros.site.i18n import format_value
 from macros.site.i18n import PageContext
 
 ROOT = Path(__file__).resolve().parents[2]

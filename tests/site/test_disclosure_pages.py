@@ -14,7 +14,7 @@ import pytest
 from macros.model.dataset import FILES, load_dataset
 from macros.model.privacy import tender_tables
 from macros.site import opendata, partner_pages, progress_pages
-from macros.site.charts import format_value
+from macros.site.i18n import format_value
 from macros.site.i18n import PageContext
 
 TODAY = dt.date(2026, 3, 1)

@@ -12,7 +12,7 @@ from macros.cli import main
 from macros.model.dataset import load_dataset
 from macros.base.languages import read_languages
 from macros.site.build import build_site
-from macros.site.charts import format_value
+from macros.site.i18n import format_value
 from macros.site.i18n import PageContext
 from macros.model.report import assessment
 from macros.site.audience import report

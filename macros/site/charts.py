@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..model.kpi import KPI
 from ..model.privacy import Figure
-from .i18n import PageContext, axis_period, format_period, format_value
+from .i18n import PageContext, axis_period, format_period, format_value, withheld_text
 from .render import render
 
 HEIGHT = 300
@@ -186,7 +186,7 @@ def build_chart(kpi: KPI, figures: Sequence[Figure], ctx: PageContext, layout: L
     rows = [{"period": format_period(ctx, f.period), "iso": f.date.isoformat(),
              "value": format_value(ctx, kpi.unit, f.value), "provisional": f.provisional,
              "note": f.note(ctx.lang) if f.note is not None else None,
-             "reason": f.reason, "threshold": f.threshold} for f in shown]
+             "withheld": withheld_text(ctx, f)} for f in shown]
     return Chart(
         ids=chart_ids(kpi.id), layout=layout, name=name, title=ctx.t("chart_title", name=name), desc=desc,
         caption=ctx.t("chart_caption", name=name), width=width, height=HEIGHT, left=left,

@@ -19,6 +19,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from ..base.languages import TRANSLATIONS, Language, Languages
 from ..base.problems import Problem
+from ..model.privacy import Figure, TenderFigure
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
@@ -143,3 +144,8 @@ def format_period(ctx: PageContext, period: int | dt.date) -> str:
 def axis_period(ctx: PageContext, period: int | dt.date) -> str:
     """A short period for the x axis: '2025', or 'Sep 2025' / 'sep 2025' for a date."""
     return format_skeleton("yMMM", period, locale=ctx.lang) if isinstance(period, dt.date) else str(period)
+
+
+def withheld_text(ctx: PageContext, fig: Figure | TenderFigure) -> str | None:
+    """Why a figure is withheld from the public site, in words; None when it is not."""
+    return ctx.t(f"withheld_{fig.reason}", k=fig.threshold) if fig.reason else None

@@ -15,8 +15,8 @@ from ..model.partner import Partner, Procurement, ProcurementTarget
 from ..model.privacy import (TenderFigure, TenderTable, directory, full_profile, listable, partner_counts,
                              shown_claims, tender_tables)
 from .audience import report
-from .progress_pages import explain, kpi_path
-from .i18n import PageContext, format_value
+from .progress_pages import Cell, explain, kpi_path
+from .i18n import PageContext, format_value, withheld_text
 from .internal import require_internal
 from .render import render
 
@@ -27,16 +27,12 @@ def _name(ds: Dataset, ctx: PageContext, org_id: str) -> str:
     return ds.organisation(org_id).name(ctx.lang)
 
 
-def _withheld(ctx: PageContext, fig: TenderFigure) -> str | None:
-    return ctx.t(f"withheld_{fig.reason}", k=fig.threshold) if fig.reason else None
-
-
 def _tender_row(ctx: PageContext, label: str, fig: TenderFigure) -> dict[str, Any]:
     return {"label": label,
             "awarded": None if fig.awarded is None else ctx.number(fig.awarded),
             "to_diverse": None if fig.to_diverse is None else ctx.number(fig.to_diverse),
             "share": None if fig.share is None else format_value(ctx, "percent", fig.share),
-            "withheld": _withheld(ctx, fig), "hidden": fig.hidden}
+            "withheld": withheld_text(ctx, fig), "hidden": fig.hidden}
 
 
 def _progress(ds: Dataset, ctx: PageContext, target: ProcurementTarget) -> dict[str, Any] | None:
@@ -75,13 +71,12 @@ def _target_view(ds: Dataset, ctx: PageContext, target: ProcurementTarget, table
     return view
 
 
-def _member_cell(ctx: PageContext, fig: TenderFigure) -> str:
-    """'13 of 30 (43.3%)', or why it is not published."""
+def _member_cell(ctx: PageContext, fig: TenderFigure) -> Cell:
+    """'13 of 30 (43.3%)', and why it is (or, internally, would be) withheld."""
     if fig.hidden:
-        return ctx.t("withheld_cell", reason=_withheld(ctx, fig))
-    text = ctx.t("partners_of", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
-                 share=format_value(ctx, "percent", fig.share))
-    return text + (f" ({ctx.t('internal_would_withhold', reason=_withheld(ctx, fig))})" if fig.reason else "")
+        return Cell(None, withheld_text(ctx, fig))
+    return Cell(ctx.t("partners_of", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
+                      share=format_value(ctx, "percent", fig.share)), withheld_text(ctx, fig))
 
 
 def _claim_text(ctx: PageContext, criteria: Criteria, claim) -> str:
@@ -126,11 +121,11 @@ def _partner_count(ctx: PageContext, fig: TenderFigure | None) -> dict[str, Any]
     if fig is None:
         return None
     if fig.hidden:
-        return {"text": ctx.t("partners_count_withheld", reason=_withheld(ctx, fig))}
+        return {"text": ctx.t("partners_count_withheld", reason=withheld_text(ctx, fig))}
     text = ctx.t("partners_count", count=ctx.number(fig.to_diverse), total=ctx.number(fig.awarded),
                  share=format_value(ctx, "percent", fig.share))
     if fig.reason:
-        text += " " + ctx.t("internal_would_withhold", reason=_withheld(ctx, fig))
+        text += " " + ctx.t("internal_would_withhold", reason=withheld_text(ctx, fig))
     return {"text": text}
 
 

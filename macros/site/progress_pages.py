@@ -22,7 +22,7 @@ from ..model.progress import Assessment, rule_steps
 from ..model.report import Report
 from .audience import report
 from .charts import chart
-from .i18n import PageContext, format_period, format_value
+from .i18n import PageContext, format_period, format_value, withheld_text
 from .internal import require_internal
 from .opendata import DATA_DIR, ZIP_NAME
 from .procurement_progress import target_kpis
@@ -48,10 +48,6 @@ def progress_kpis(ds: Dataset) -> list[KPI]:
     """The typed KPIs and the procurement targets, which are shown as KPIs."""
     return [*ds.kpis, *target_kpis(ds)]
 
-
-
-def withheld_text(ctx: PageContext, fig: Figure) -> str:
-    return ctx.t(f"withheld_{fig.reason}", k=fig.threshold)
 
 
 def explain(ctx: PageContext, kpi: KPI, result: Assessment) -> str:
@@ -135,7 +131,7 @@ class Cell:
 def _cell(ctx: PageContext, kpi: KPI, fig: Figure | None) -> Cell:
     if fig is None:
         return Cell(None, None)
-    reason = withheld_text(ctx, fig) if fig.reason else None
+    reason = withheld_text(ctx, fig)
     text = None if fig.hidden or fig.value is None else format_value(ctx, kpi.unit, fig.value)
     return Cell(text, reason)
 
@@ -224,6 +220,6 @@ def internal_figures(ds: Dataset, ctx: PageContext) -> str:
                                  "value": format_value(ctx, kpi.unit, f.value),
                                  "numerator": None if f.numerator is None else ctx.number(f.numerator),
                                  "denominator": None if f.denominator is None else ctx.number(f.denominator),
-                                 "public": withheld_text(ctx, f) if f.reason else None}
+                                 "public": withheld_text(ctx, f)}
                                 for f in figures[kpi.id]]})
     return render("internal_figures.html", ctx, tables=tables)

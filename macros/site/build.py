@@ -29,7 +29,7 @@ from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
 from .publish import check_output, discard, remove_leftovers, swap_in, temporary_folder
 from .content_safety import content_problems
-from .registry import page_catalog
+from .registry import INTERNAL_PAGES, page_catalog
 from .render import render_document
 from .slugs import addresses, canonical_paths, url_in
 
@@ -79,7 +79,7 @@ def _build_language(root: Path, base: dict, lang: str, site_dir: Path, internal:
     previous = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        mkdocs_build(language_config(root, base, lang, site_dir, internal))
+        mkdocs_build(language_config(root, base, lang, site_dir, internal, INTERNAL_PAGES))
     except Abort as abort:
         handler.messages.append(f"[{lang}] {abort}")
         return handler.messages or [f"[{lang}] the build stopped"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import material
 import yaml
@@ -18,7 +18,6 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..base.languages import Language, Languages, read_languages
 from .calendar_files import FEEDS, ICS_NAME
-from .generated import INTERNAL_PAGES
 from .i18n import PageContext
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -92,17 +91,18 @@ def _feeds(ctx: PageContext) -> list[dict[str, str]]:
             {"path": ICS_NAME, "type": "text/calendar", "title": ctx.t("calendar_ics_label")}]
 
 
-def _nav(base: dict[str, Any], language: Language, internal: bool) -> list[Any]:
-    """The shared navigation; the internal build adds its own section."""
+def _nav(base: dict[str, Any], language: Language, internal_pages: Sequence[str]) -> list[Any]:
+    """The shared navigation; the internal build adds its own section (`internal_pages`)."""
     nav = copy.deepcopy(base["nav"])
-    if internal:
-        nav.append({PageContext(language).t("internal_nav"): [path for path, _, _ in INTERNAL_PAGES]})
+    if internal_pages:
+        nav.append({PageContext(language).t("internal_nav"): list(internal_pages)})
     return nav
 
 
 def language_config(root: Path, base: dict[str, Any], lang: str, site_dir: Path,
-                    internal: bool = False) -> MkDocsConfig:
-    """The MkDocs configuration that builds `content/<lang>` into `site_dir` (`base`: mkdocs.yml as read)."""
+                    internal: bool = False, internal_pages: Sequence[str] = ()) -> MkDocsConfig:
+    """The MkDocs configuration that builds `content/<lang>` into `site_dir` (`base`: mkdocs.yml as read);
+    the internal build lists `internal_pages` in its own section of the navigation."""
     url = root_url(base)
     languages = read_languages(root)
     language = languages.get(lang)
@@ -115,6 +115,6 @@ def language_config(root: Path, base: dict[str, Any], lang: str, site_dir: Path,
         theme=_theme(base, language),
         plugins=_plugins(base, language),
         extra=_extra(base, languages, language, internal),
-        nav=_nav(base, language, internal),
+        nav=_nav(base, language, internal_pages if internal else ()),
         strict=True,
     )

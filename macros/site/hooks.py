@@ -1,6 +1,6 @@
 """MkDocs hooks: the generated pages, the frame (brand, footer, 404, sharing) and page addresses.
 
-Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts. The stubs come from `generated`,
+Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts. The stubs come from `registry`,
 the frame from `frame`, the addresses from `slugs`, the table of contents from `toc`.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from macros.model.brand import load_brand
 from macros.model.dataset import load_dataset
 from macros.site.clock import build_date
 from macros.site.frame import BRAND_CSS, LOGO, SHARE_IMAGE, brand_css, frame, share_image
-from macros.site.generated import stubs
+from macros.site.registry import stubs
 from macros.site.slugs import addresses
 from macros.site.toc import headings_toc
 

@@ -38,14 +38,15 @@ def download_path(name: str) -> str:
     return f"{DATA_DIR}/{name}"
 
 
-def kpis_in_order(ds: Dataset) -> list[KPI]:
-    """The collective's KPIs first, then each member's in the order of organisations.yml."""
+def kpis_in_order(ds: Dataset, ctx: PageContext) -> list[KPI]:
+    """The KPIs of the report (procurement targets included): the collective's first, then each
+    member's in the order of organisations.yml."""
     order = {org.id: i for i, org in enumerate([ds.collective, *ds.members])}
-    return sorted(progress_kpis(ds), key=lambda k: (order.get(k.organisation, 99), k.id))
+    return sorted(report(ds, ctx).kpis, key=lambda k: (order.get(k.organisation, 99), k.id))
 
 
 def progress_kpis(ds: Dataset) -> list[KPI]:
-    """The typed KPIs and the procurement targets, which are shown as KPIs."""
+    """The typed KPIs and the procurement targets, which are shown as KPIs (each has a page)."""
     return [*ds.kpis, *target_kpis(ds)]
 
 
@@ -82,9 +83,9 @@ class Card:
 
 def cards(ds: Dataset, ctx: PageContext, kpis: list[KPI] | None = None) -> list[Card]:
     rep = report(ds, ctx)
-    names = link_texts(ds, ctx, kpis_in_order(ds))
+    names = link_texts(ds, ctx, kpis_in_order(ds, ctx))
     result = []
-    for kpi in kpis_in_order(ds) if kpis is None else kpis:
+    for kpi in kpis_in_order(ds, ctx) if kpis is None else kpis:
         own = rep.shown(kpi.id)
         state = rep.status[kpi.id]
         latest = own[-1] if own else None
@@ -169,10 +170,10 @@ def collective_rollup(ds: Dataset, ctx: PageContext) -> str:
 
 def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str) -> str:
     """Status, chart and table, what is measured, method, source, privacy and downloads of one KPI."""
-    kpi = next((k for k in progress_kpis(ds) if k.id == kpi_id), None)
+    rep = report(ds, ctx)
+    kpi = next((k for k in rep.kpis if k.id == kpi_id), None)
     if kpi is None:
         raise KeyError(f"there is no KPI with the id '{kpi_id}' in data/kpis.yml")
-    rep = report(ds, ctx)
     own = rep.figures[kpi.id]
     result = rep.status[kpi.id]
     group = rep.group_of(kpi.id)
@@ -180,7 +181,7 @@ def kpi_page(ds: Dataset, ctx: PageContext, kpi_id: str) -> str:
     if group is not None:
         rollup_html = Markup(render("progress_rollup.html", ctx, views=[_rollup_view(ds, ctx, group, rep)],
                                     heading_level=3))
-    goal = next((g for g in ds.goals if g.id == kpi.goal), None)
+    goal = ds.by_id("goals", kpi.goal) if kpi.goal else None
     return render(
         "progress_kpi.html", ctx, kpi=kpi, organisation=ds.organisation(kpi.organisation).name(ctx.lang),
         goal=goal, status=result.status, status_text=ctx.t(f"progress_status_{result.status}"), why=explain(ctx, kpi, result),
@@ -213,7 +214,7 @@ def internal_figures(ds: Dataset, ctx: PageContext) -> str:
     require_internal(ctx, "internal_figures")
     figures = report(ds, ctx).figures
     tables = []
-    for kpi in kpis_in_order(ds):
+    for kpi in kpis_in_order(ds, ctx):
         tables.append({"kpi": kpi, "organisation": ds.organisation(kpi.organisation).name(ctx.lang),
                        "notes": kpi.notes,
                        "rows": [{"period": format_period(ctx, f.period), "iso": f.date.isoformat(),

@@ -29,7 +29,7 @@ def progress_summary(ds: Dataset, ctx: PageContext) -> str:
     counts = status_counts(ds, ctx)
     total = sum(counts.values())
     good = sum(counts[s] for s in GOOD)
-    headline = [k for k in kpis_in_order(ds) if k.organisation == ds.collective.id]
+    headline = [k for k in kpis_in_order(ds, ctx) if k.organisation == ds.collective.id]
     return render("progress_summary.html", ctx, total=total, good=good,
                   counts=[(s, counts[s]) for s in STATUSES if counts[s]],
                   headline=cards(ds, ctx, headline),

@@ -39,7 +39,7 @@ def test_summary_counts_every_kpi_once_by_its_status(ds):
     ctx = PageContext(LANGUAGES.get("en"), today=TODAY)
     counts = status_counts(ds, ctx)
     figures = report(ds, ctx).figures
-    kpis = kpis_in_order(ds)  # the typed KPIs and the procurement targets
+    kpis = kpis_in_order(ds, ctx)  # the typed KPIs and the procurement targets
     expected: dict[str, int] = {}
     for kpi in kpis:
         status = assessment(kpi, figures[kpi.id], TODAY).status

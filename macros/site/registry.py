@@ -40,6 +40,11 @@ class Macro:
     page: tuple[str, str] | None = None     # an internal fragment's own page: (path, title string key)
 
 
+def _internal_page(fragment: Callable[..., str], name: str, title: str) -> Macro:
+    """An internal fragment with its page `internal/<name>.md` titled by the string `title`."""
+    return Macro(fragment, internal=True, page=(f"internal/{name}.md", title))
+
+
 MACROS: dict[str, Macro] = {
     "why": Macro(pages.why),
     "commitment": Macro(pages.commitment),
@@ -68,22 +73,15 @@ MACROS: dict[str, Macro] = {
         lambda k, ctx: k.definition(ctx.lang))),
     "working_with_us": Macro(partner_pages.working_with_us),
     "calendar": Macro(calendar_pages.calendar),
-    "internal_maturity": Macro(partner_pages.internal_maturity, internal=True,
-                               page=("internal/maturity.md", "internal_maturity_title")),
-    "internal_conversations": Macro(partner_pages.internal_conversations, internal=True,
-                                    page=("internal/conversations.md", "internal_conversations_title")),
-    "internal_checkins": Macro(partner_pages.internal_checkins, internal=True,
-                               page=("internal/check-ins.md", "internal_checkins_title")),
-    "internal_figures": Macro(progress_pages.internal_figures, internal=True,
-                              page=("internal/figures.md", "internal_figures_title")),
-    "internal_renewals": Macro(partner_pages.internal_renewals, internal=True,
-                               page=("internal/renewals.md", "internal_renewals_title")),
-    "internal_agendas": Macro(agenda.internal_agendas, internal=True,
-                              page=("internal/agenda.md", "internal_agenda_title")),
-    "internal_calendar": Macro(calendar_pages.internal_calendar, internal=True,
-                               page=("internal/calendar.md", "internal_calendar_title")),
-    "channel_texts": Macro(calendar_pages.channel_texts, internal=True,
-                           page=("internal/channel-texts.md", "channel_texts_title")),
+    "internal_maturity": _internal_page(partner_pages.internal_maturity, "maturity", "internal_maturity_title"),
+    "internal_conversations": _internal_page(partner_pages.internal_conversations, "conversations",
+                                             "internal_conversations_title"),
+    "internal_checkins": _internal_page(partner_pages.internal_checkins, "check-ins", "internal_checkins_title"),
+    "internal_figures": _internal_page(progress_pages.internal_figures, "figures", "internal_figures_title"),
+    "internal_renewals": _internal_page(partner_pages.internal_renewals, "renewals", "internal_renewals_title"),
+    "internal_agendas": _internal_page(agenda.internal_agendas, "agenda", "internal_agenda_title"),
+    "internal_calendar": _internal_page(calendar_pages.internal_calendar, "calendar", "internal_calendar_title"),
+    "channel_texts": _internal_page(calendar_pages.channel_texts, "channel-texts", "channel_texts_title"),
     "internal_partner_view": Macro(partner_pages.internal_partner_view, internal=True, per_item=ItemPages(
         "internal/partners", lambda ds: ds.partners,
         lambda p, ctx: ctx.t("internal_partner_view_title", name=p.name))),

@@ -117,9 +117,3 @@ def documents(ds: Dataset, ctx: PageContext) -> str:
 def language_guide(ds: Dataset, ctx: PageContext, root: Path) -> str:
     """The collective's agreement on wording, published from the very rules the checker uses."""
     return render("language_guide.html", ctx, sections=guide(ctx.lang, root), agreement=agreement(ctx.lang, root))
-
-
-def accessibility_statement(ds: Dataset, ctx: PageContext, root: Path, today: dt.date) -> str:
-    """The statement as the audit and the people responsible for it describe it (see macros.audit)."""
-    from ..audit.statement import render_statement
-    return render_statement(ctx.lang, root / "data", None, today)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from . import agenda, calendar_pages, goal_pages, pages, partner_pages, progress_pages, summary
+from . import accessibility, agenda, calendar_pages, goal_pages, pages, partner_pages, progress_pages, summary
 from .expand import Catalog, catalog, known_ids
 
 # Internal fragments show maturity, conversations, check-ins, certificate renewals, review agendas,
@@ -35,7 +35,7 @@ FRAGMENTS: dict[str, Callable[..., str]] = {
     "documents": pages.documents,
     "updates": pages.updates,
     "language_guide": pages.language_guide,
-    "accessibility_statement": pages.accessibility_statement,
+    "accessibility_statement": accessibility.accessibility_statement,
     "progress_overview": progress_pages.progress_overview,
     "progress_summary": summary.progress_summary,
     "collective_rollup": progress_pages.collective_rollup,

@@ -44,14 +44,7 @@ BASE = {
 }
 MANUAL = [{"url": "https://example.org/rapport.pdf", "date": dt.date(2026, 10, 1),
            "by": {"nl": "Bureau Toegang", "en": "Bureau Toegang"}}]
-RECORD = {"date": "2026-11-20T10:00:00+00:00", "passed": True,
-          "tools": {"axe-core": "4.14.1", "chromium": "156.0.8078.79"},
-          "views": [{"id": "light-1280", "scheme": "light", "width": 1280},
-                    {"id": "dark-320", "scheme": "dark", "width": 320}],
-          "pages": ["/nl/", "/en/"],
-          "totals": {"pages": 2, "page_views": 4, "violations": 0,
-                     "needs_review_acknowledged": 1, "needs_review_unacknowledged": 0},
-          "not_covered_by_automation": [{"sc": "2.1.2", "level": "A", "automation": "none"}]}
+RECORD = json.loads((REPO / "tests" / "fixtures" / "accessibility-audit.json").read_text(encoding="utf-8"))
 
 
 def data(**changes):

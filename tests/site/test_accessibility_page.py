@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -19,14 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 21)
 LANGUAGES = read_languages(REPO)
 EXAMPLE = yaml.safe_load((REPO / "data" / "accessibility.yml").read_text(encoding="utf-8"))
-RECORD = {"date": "2026-11-20T10:00:00+00:00", "passed": True,
-          "tools": {"axe-core": "4.14.1", "chromium": "156.0.8078.79"},
-          "views": [{"id": "light-1280", "scheme": "light", "width": 1280},
-                    {"id": "dark-320", "scheme": "dark", "width": 320}],
-          "pages": ["/nl/", "/en/"],
-          "totals": {"pages": 2, "page_views": 4, "violations": 0,
-                     "needs_review_acknowledged": 1, "needs_review_unacknowledged": 0},
-          "not_covered_by_automation": [{"sc": "2.1.2", "level": "A", "automation": "none"}]}
+# A small audit record: the parts of it the statement shows.
+RECORD = json.loads((REPO / "tests" / "fixtures" / "accessibility-audit.json").read_text(encoding="utf-8"))
 MANUAL = [{"url": "https://example.org/rapport.pdf", "date": "2026-10-01",
            "by": {"nl": "Bureau Toegang", "en": "Bureau Toegang"}}]
 

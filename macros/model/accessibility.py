@@ -150,16 +150,16 @@ class Statement(Strict):
     """What the organisation says about the accessibility of the site (data/accessibility.yml)."""
 
     organisation: Text = Field(description="the organisation's name, in every language")
-    scope: Scope
-    standard: Standard
-    status: Status
+    scope: Scope = Field(description="what the statement covers: description and urls")
+    standard: Standard = Field(description="the standard the law asks for (legal) and the one you aim for (target)")
+    status: Status = Field(description="the status under the EU model (eu) and the Dutch model (nl)")
     manual_audits: list[ManualAudit] = Field(default_factory=list,
                                              description="the reports of audits by people; [] for none")
     known_problems: list[KnownProblem] = Field(default_factory=list,
                                                description="what does not comply yet; [] for none")
-    contact: Contact
-    complaint: Complaint
-    statement: About
+    contact: Contact = Field(description="where readers write to (email) and when they get an answer (response_time)")
+    complaint: Complaint = Field(description="the body readers can turn to (url and name)")
+    statement: About = Field(description="when it was prepared (date) and reviewed, how (method), and who approved it")
 
     @model_validator(mode="after")
     def _claims_are_backed(self, info: ValidationInfo) -> "Statement":
@@ -192,7 +192,7 @@ def _status_problems(s: Statement, record: AuditRecord | None) -> list[Claim]:
                       "one, use 'partially-compliant' (and Dutch status C or D)"))
     if nl and eu not in DUTCH_GOES_WITH[nl]:
         found.append((("status", "nl"), f"Dutch status {nl} does not go with status.eu '{eu}'",
-                      f"status.eu {' or '.join(repr(s) for s in DUTCH_GOES_WITH[nl])} for status {nl}"))
+                      f"status.eu {' or '.join(repr(other) for other in DUTCH_GOES_WITH[nl])} for status {nl}"))
     if eu == "compliant":
         open_problems = [p for p in s.known_problems if p.category == "non-compliance"]
         if open_problems:

@@ -49,19 +49,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("The build was stopped; the site that was there before is unchanged.", file=sys.stderr)
         return STOPPED
-    for warning in _calendar_warnings(_project(args)):
+    for warning in _warnings(_project(args)):
         print(warning, file=sys.stderr)
     print(f"Built {out}")
     return OK
 
 
-def _calendar_warnings(project: Path) -> list:
-    """Moments with explicit dates that have none for next year yet; advice, not a failure."""
+def _warnings(project: Path) -> list:
+    """Advice, not a failure: moments with explicit dates that have none for next year yet, and
+    an accessibility statement, audit report or planned date that has got old."""
+    from .model.accessibility import statement_warnings
     from .model.calendar import missing_date_warnings
     from .model.dataset import load_dataset
     from .site.clock import build_date
-    moments = load_dataset(project).moments
-    return missing_date_warnings(project, moments, build_date().year + 1)
+    today = build_date()
+    ds = load_dataset(project, today=today)
+    return (missing_date_warnings(project, ds.moments, today.year + 1)
+            + statement_warnings(project, ds.accessibility, ds.accessibility_audit, today))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -92,7 +96,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except DataErrors as errors:
         _report(errors, args.format)
         return BAD_INPUT
-    for warning in _calendar_warnings(_project(args)):
+    for warning in _warnings(_project(args)):
         print(warning, file=sys.stderr)
     print("The data is valid.")
     return OK

@@ -1,11 +1,9 @@
-"""Podium's accessibility audit (headless Chromium + axe-core + own checks) and the data
-behind the accessibility statement.
+"""Podium's accessibility audit (headless Chromium + axe-core + own checks) and its record,
+which the accessibility statement shows (`podium audit --record` writes data/accessibility-audit.json).
 
-Public API (imported lazily, so rendering the statement never loads Selenium):
+Public API (imported lazily, so importing the package never loads Selenium):
 
 - ``audit_site(site_dir, ...) -> AuditResult``      (macros.audit.runner)
-- ``statement_view(data, audit_record, lang, today) -> dict``  (macros.audit.statement)
-- ``render_statement(lang, data_dir, site_dir, today) -> str``  (macros.audit.statement)
 - the ``podium audit`` command: ``macros.audit.command`` (HELP, add_arguments, run)
 """
 
@@ -20,9 +18,6 @@ _EXPORTS = {
     "View": "settings",
     "DEFAULT_VIEWS": "settings",
     "TAGS": "settings",
-    "statement_view": "statement",
-    "render_statement": "statement",
-    "StatementError": "statement",
 }
 
 __all__ = sorted(_EXPORTS)

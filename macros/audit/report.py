@@ -8,24 +8,15 @@ import platform
 import tempfile
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-
+from ..base.wcag import uncovered_criteria
 from .beyond import NARROW_CHECKS, PAGE_CHECKS, VIEW_CHECKS, WIDTH_CHECKS
 from .findings import NEEDS_REVIEW, VIOLATION, ViewResult
 from .settings import VIEW_DEPENDENT_RULES, View
 
 SCHEMA = "podium-accessibility-audit/1"
-
-
-@lru_cache(maxsize=1)
-def coverage() -> list[dict]:
-    """WCAG criteria automation cannot settle (coverage.yml), with names in nl and en."""
-    data = yaml.safe_load(Path(__file__).with_name("coverage.yml").read_text(encoding="utf-8"))
-    return data["criteria"]
 
 
 def _version(distribution: str) -> str:
@@ -100,8 +91,8 @@ def build_record(results: list[ViewResult], *, site_dir: Path, pages: list[str],
         "totals": {**totals, "seconds": round(seconds, 2),
                    "seconds_per_page_view": round(seconds / max(1, len(results)), 3)},
         "not_covered_by_automation": [
-            {"sc": c["sc"], "level": c["level"], "automation": c["automation"],
-             "name": c["name"]["en"]} for c in coverage()],
+            {"sc": c.sc, "level": c.level, "automation": c.automation,
+             "name": c.name["en"]} for c in uncovered_criteria()],
         "cache": cache or {"file": "", "reused_page_views": 0,
                            "audited_page_views": len(results), "damaged_entries_ignored": 0},
     }

@@ -124,6 +124,8 @@ def explain(root: Any, error: dict, context: dict | None = None) -> tuple[str, s
                 "a number such as 12 or 12.5", False)
     if kind in ("float_type", "float_parsing"):
         return f"expected a number, found {kind_of(value)}", expected, False
+    if kind == "claim":  # a rule across fields, which names what is expected itself
+        return error["msg"], error["ctx"]["expected"], False
     if kind == "hidden_character":
         return error["msg"], HIDDEN_EXPECTED, False
     if kind in ("bool_type", "bool_parsing"):

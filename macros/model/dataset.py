@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import calendar, criteria, kpi, partner, promises, schema
+from . import accessibility, calendar, criteria, kpi, partner, promises, schema
 from .privacy import cross_check as privacy_cross_check
 from ..base.languages import CONFIG_FILE, Languages, read_languages
 from ..base.problems import Problems
@@ -20,7 +20,7 @@ from .errors import DataErrors, Problem
 from .register import register_problems
 
 # Files other parts of Podium own; the data loader leaves them alone.
-OTHER_FILES = {"accessibility.yml", "accessibility-reviewed.yml", "accessibility-audit.json", "brand.yml"}
+OTHER_FILES = {"accessibility-reviewed.yml", "brand.yml"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ FILES: tuple[FileSpec, ...] = (
         Ref(("*", "plans", "*", "audiences", "*"), "audiences"),
         Ref(("*", "plans", "*", "channels", "*"), "channels"),
         Ref(("*", "plans", "*", "owner_role"), "roles")), required=False),
+    # The accessibility statement, shown with the audit record (read_audit_record); optional too.
+    FileSpec("accessibility.yml", "accessibility", accessibility.Statement, required=False),
 )
 
 NOUNS = {ORG: "organisation", "roles": "role", "goals": "goal", "statements": "statement",
@@ -124,6 +126,8 @@ class Dataset:
     audiences: list[calendar.Audience] = field(default_factory=list)
     channels: list[calendar.Channel] = field(default_factory=list)
     moments: list[calendar.Moment] = field(default_factory=list)
+    accessibility: accessibility.Statement | None = None
+    accessibility_audit: accessibility.AuditRecord | None = None
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -202,9 +206,9 @@ _loaded: dict[tuple, Dataset] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    files = sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []
+    files = sorted([*data_dir.glob("*.y*ml"), data_dir / accessibility.RECORD_FILE]) if data_dir.is_dir() else []
     files += [p for p in (data_dir.parent / CONFIG_FILE,) if p.is_file()]
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
 def load_dataset(root: Path, specs: tuple[FileSpec, ...] = FILES, today: dt.date | None = None) -> Dataset:
@@ -228,10 +232,11 @@ def _load(root: Path, specs: tuple[FileSpec, ...], today: dt.date) -> Dataset:
         languages = read_languages(root)
     except Problems as errors:
         raise DataErrors(errors.problems) from None
-    context = {"languages": languages, "today": today}
-    problems: list[Problem] = _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
+    record, problems = accessibility.read_audit_record(root)
+    context = {"languages": languages, "today": today, "audit_record": record}
+    problems += _stray_files(data_dir, root, specs) if data_dir.is_dir() else []
     docs: dict[str, Document] = {}
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {} if record is None else {"accessibility-audit": record}
     for spec in specs:
         path = data_dir / spec.name
         if not path.is_file():

@@ -8,10 +8,8 @@ and figures of those pillars; partner items come with the partners pillar, the a
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-from ..base.yamlread import read_yaml
 from ..model.criteria import renewals_due
 from ..model.dataset import Dataset
 from ..model.schema import Review
@@ -26,18 +24,10 @@ from .render import render
 NEEDS_TALK = ("behind", "no-recent-data")
 
 
-def planned_audit(root: Path) -> dt.date | None:
-    """The planned audit date of data/accessibility.yml; the audit statement checks that file itself."""
-    path = root / "data" / "accessibility.yml"
-    if not path.is_file():
-        return None
-    doc, problems = read_yaml(path, root)
-    status = doc.data.get("status") if doc is not None and isinstance(doc.data, dict) else None
-    value = status.get("planned_audit") if isinstance(status, dict) else None
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+def planned_audit(ds: Dataset) -> dt.date | None:
+    """The date of the planned full audit in the accessibility statement, if it names one."""
+    statement = ds.accessibility
+    return statement.status.planned_audit if statement is not None else None
 
 
 def _covers(review: Review, pillar: str) -> bool:
@@ -92,5 +82,5 @@ def _agenda(ds: Dataset, ctx: PageContext, review: Review, today: dt.date, audit
 def internal_agendas(ds: Dataset, ctx: PageContext) -> str:
     """Every review's agenda for its next meeting, from today's data."""
     require_internal(ctx, "internal_agendas")
-    audit = planned_audit(ctx.root)
+    audit = planned_audit(ds)
     return render("internal_agenda.html", ctx, agendas=[_agenda(ds, ctx, r, ctx.today, audit) for r in ds.reviews])

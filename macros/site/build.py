@@ -23,7 +23,7 @@ from ..model.dataset import Dataset, load_dataset
 from ..model.errors import DataErrors, Problem
 from .config import language_config, read_base, root_url
 from .clock import build_date
-from .i18n import PageContext, interface_problems
+from .i18n import STRINGS_FILE, PageContext, interface_problems
 from .calendar_files import write_calendar_files
 from .opendata import DATA_DIR, write_open_data
 from .links import broken_links
@@ -135,8 +135,7 @@ def _write_open_data(ds: Dataset, site: Path, langs: list[str]) -> None:
 
 
 # The words of the interface that every page shows; Podium's own, but the public reads them.
-INTERFACE_STRINGS = tuple(Path(__file__).parents[1] / name
-                          for name in ("site/strings.yml", "audit/statement.yml", "audit/beyond.yml"))
+INTERFACE_STRINGS = (STRINGS_FILE,)
 
 
 def _check_wording(root: Path) -> None:

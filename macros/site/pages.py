@@ -115,9 +115,3 @@ def documents(ds: Dataset, ctx: PageContext) -> str:
 def language_guide(ds: Dataset, ctx: PageContext) -> str:
     """The collective's agreement on wording, published from the very rules the checker uses."""
     return render("language_guide.html", ctx, sections=guide(ctx.lang, ctx.root), agreement=agreement(ctx.lang, ctx.root))
-
-
-def accessibility_statement(ds: Dataset, ctx: PageContext) -> str:
-    """The statement as the audit and the people responsible for it describe it (see macros.audit)."""
-    from ..audit.statement import render_statement
-    return render_statement(ctx.lang, ctx.root / "data", None, ctx.today)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from ..model.dataset import Dataset
-from . import agenda, calendar_pages, goal_pages, pages, partner_pages, progress_pages, summary
+from . import accessibility, agenda, calendar_pages, goal_pages, pages, partner_pages, progress_pages, summary
 from .expand import Catalog, catalog, known_ids
 from .i18n import PageContext
 
@@ -64,7 +64,7 @@ MACROS: dict[str, Macro] = {
     "documents": Macro(pages.documents),
     "updates": Macro(pages.updates),
     "language_guide": Macro(pages.language_guide),
-    "accessibility_statement": Macro(pages.accessibility_statement),
+    "accessibility_statement": Macro(accessibility.accessibility_statement),
     "progress_overview": Macro(progress_pages.progress_overview),
     "progress_summary": Macro(summary.progress_summary),
     "collective_rollup": Macro(progress_pages.collective_rollup),

@@ -24,7 +24,7 @@ def poison(value, payload: str):
 
 def test_data_texts_come_out_escaped(example_copy: Path):
     for index, path in enumerate(sorted((example_copy / "data").glob("*.yml"))):
-        if path.name.startswith("accessibility"):
+        if path.name == "accessibility-reviewed.yml":  # the audit's notes, no text for readers
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(poison(data, PAYLOADS[index % 2]), allow_unicode=True), encoding="utf-8")

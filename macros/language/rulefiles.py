@@ -36,13 +36,13 @@ BLOCKING_CHOICES = ((), ("error",), ("error", "warning"), ("error", "warning", "
 
 
 def _every_language(data: Any, info: ValidationInfo) -> Any:
-    """A value per site language: each configured language once, no other."""
+    """A value per checked language (one with a rule folder), and none for a language the site does not have."""
     if not isinstance(data, dict):
         return data
-    codes = info.context["languages"].codes
+    codes, site = info.context["languages"].codes, info.context["site_languages"].codes
     errors = [InitErrorDetails(type=PydanticCustomError(
-        "unknown_language", "'{code}' is not a language of this site", {"code": str(key), "codes": ", ".join(codes)}),
-        loc=(key,), input=value) for key, value in data.items() if key not in codes]
+        "unknown_language", "'{code}' is not a language of this site", {"code": str(key), "codes": ", ".join(site)}),
+        loc=(key,), input=value) for key, value in data.items() if key not in site]
     errors += [InitErrorDetails(type="missing", loc=(code,), input=data) for code in codes if code not in data]
     if errors:
         raise ValidationError.from_exception_data("PerLanguage", errors)
@@ -162,8 +162,10 @@ MEASURES = {"sentence-words": ("long-sentence", ("maximum",)),
 class _Reading:
     """The problems of one run over the rule files, and the registry the files are checked against."""
 
-    def __init__(self, languages: Languages):
+    def __init__(self, languages: Languages, site: Languages):
         self.languages = languages
+        """The languages that are checked: the site's languages that have a rule folder."""
+        self.context = {"languages": languages, "site_languages": site}
         self.problems: list[Problem | str] = []
 
     def read(self, path: Path, shape: Any) -> tuple[Document | None, Any]:
@@ -176,13 +178,13 @@ class _Reading:
         self.problems += problems
         if doc is None or problems:
             return None, None
-        value, problems = validate(shape, doc, {"languages": self.languages})
+        value, problems = validate(shape, doc, self.context)
         self.problems += problems
         return doc, value
 
     def part(self, doc: Document, loc: tuple, shape: Any, label: str) -> Any:
         """The value at ``loc`` of ``doc`` as ``shape``; problems start with ``label``."""
-        value, problems = validate(shape, _inner(doc, loc), {"languages": self.languages})
+        value, problems = validate(shape, _inner(doc, loc), self.context)
         self.problems += [Problem(p.path, p.line, p.column, f"{label}: {p.message}", p.expected) for p in problems]
         return value
 
@@ -217,10 +219,15 @@ def registry_root(directory: Path) -> Path:
 def build_rulebook(directory: Path) -> RuleBook:
     """Read and validate every rule file in ``directory``; raises ``InputError`` with all problems."""
     try:
-        languages = read_languages(registry_root(directory))
+        site = read_languages(registry_root(directory))
     except Problems as error:
         raise InputError([str(problem) for problem in error.problems]) from None
-    reading = _Reading(languages)
+    # A site language without a rule folder is published but not checked (there are no rules for it yet).
+    languages = Languages(tuple(language for language in site if (directory / language.code).is_dir()))
+    if not languages.all:
+        raise InputError([f"{shown(directory)}: there is no rule folder for any language of the site — expected "
+                          f"folders such as {site.codes[0]}/, one per language, with one file per category"])
+    reading = _Reading(languages, site)
     settings_doc, settings = reading.read(directory / SETTINGS_FILE, SettingsShape)
     categories = _categories(reading, settings_doc, settings)
     rules: dict[str, tuple[Rule, ...]] = {}

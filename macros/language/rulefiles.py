@@ -25,7 +25,7 @@ from ..base.problems import Problem, Problems
 from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .findings import SEVERITIES, InputError
-from .rules import (AGREEMENT_FILE, METRICS_FILE, PLAIN_LANGUAGE, SETTINGS_FILE, Agreement, Category, Examples,
+from .rules import (AGREEMENT_FILE, METRICS_FILE, PACKAGE_ROOT, PLAIN_LANGUAGE, SETTINGS_FILE, Agreement, Category, Examples,
                     Formula, Metrics, Readability, Rule, RuleBook, SentenceLength, Settings, rule_files)
 from .terms import term_key, term_problem
 
@@ -212,7 +212,6 @@ def _inner(doc: Document, loc: tuple) -> Document:
 def registry_root(directory: Path) -> Path:
     """The project whose mkdocs.yml lists the languages: the one around ``data/language``, else Podium's own."""
     project = directory.parent.parent
-    from .rules import PACKAGE_ROOT
     return project if (project / "mkdocs.yml").is_file() else PACKAGE_ROOT
 
 

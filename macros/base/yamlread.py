@@ -27,7 +27,7 @@ from .problems import Problem
 Loc = tuple  # a path into the data: keys and list indexes
 
 _TAG = "tag:yaml.org,2002:"
-NULL_TAG, MERGE_TAG = _TAG + "null", _TAG + "merge"
+NULL_TAG, MERGE_TAG, STR_TAG = _TAG + "null", _TAG + "merge", _TAG + "str"
 # The tags YAML gives plain values by itself; anything else was written on purpose.
 PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp",
                                                 "map", "seq"))
@@ -212,11 +212,9 @@ def _is_empty(text: str) -> bool:
     return all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines())
 
 
-def parse_yaml(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
-    """Read YAML `text`, naming it `shown` in messages; the document, or None and the problems that stop it."""
-    if _is_empty(text):
-        return None, [Problem(shown, 1, 1, "this file is empty",
-                              "add the data, or remove the file if it is not needed")]
+def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of YAML `text` (None for no content), for readers that need each value's exact
+    place in the source; aliases are refused, syntax and encoding problems reported at their place."""
     loader = None
     try:
         loader = _Composer(text)  # checks for characters YAML does not allow
@@ -231,15 +229,29 @@ def parse_yaml(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
     finally:
         if loader is not None:
             loader.dispose()
-    problems = [Problem(shown, *_mark(event), f"'*{event.anchor}' repeats another part of the file (a YAML alias)",
-                        "write the value out in full here; Podium does not expand aliases")
-                for event in loader.aliases]
-    if node is None:
-        return None, [Problem(shown, 1, 1, "this file is empty",
-                              "add the data, or remove the file if it is not needed")]
+    return node, [Problem(shown, *_mark(event), f"'*{event.anchor}' repeats another part of the file (a YAML alias)",
+                          "write the value out in full here; Podium does not expand aliases")
+                  for event in loader.aliases]
+
+
+def build_document(node: yaml.Node, shown: str) -> tuple[Document, list[Problem]]:
+    """The values of a composed node tree with their positions, and the problems found on the way."""
+    problems: list[Problem] = []
     doc = Document(shown, None)
     doc.data = _Builder(doc, problems).build(node, ())
     return doc, problems
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Read YAML `text`, naming it `shown` in messages; the document, or None and the problems that stop it."""
+    empty = [Problem(shown, 1, 1, "this file is empty", "add the data, or remove the file if it is not needed")]
+    if _is_empty(text):
+        return None, empty
+    node, problems = compose_yaml(text, shown)
+    if node is None:
+        return None, problems or empty
+    doc, found = build_document(node, shown)
+    return doc, problems + found
 
 
 def shown_path(path: Path, root: Path | None) -> str:

@@ -14,7 +14,7 @@ Public API::
 """
 
 from .check import check_paths, check_text
-from .model import Finding, InputError, Report
+from .findings import Finding, InputError, Report
 from .report import format_report
 from .suppress import strip_suppressions
 

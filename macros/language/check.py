@@ -10,14 +10,12 @@ from typing import Iterable
 from . import readability
 from .inline import mask_inline
 from .markdown import scan_markdown
-from .match import Matcher
-from .model import Finding, Flag, InputError, Report, severity_rank
+from .findings import Finding, Flag, InputError, Report, severity_rank
 from .normalise import Anomaly, Normalised, normalise
-from .rules import LANGUAGES, RuleBook, load_rulebook, rules_dir
-from .segments import PROSE_KINDS, Blocks, Segment
+from .rules import RuleBook, load_rulebook, rules_dir
+from .segments import PROSE_KINDS, Blocks, LineIndex, Segment
 from .suppress import apply_suppressions
 from .yamldata import scan_yaml
-from .yamlpos import LineIndex, YamlSyntaxError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
@@ -53,13 +51,11 @@ def check_paths(paths: list[Path], root: Path, lang: str | None = None) -> Repor
             continue
         try:
             if file.suffix.lower() in MARKDOWN_SUFFIXES:
-                findings.extend(_check_markdown(book, text, shown, lang, path_language(file, root)))
+                findings.extend(_check_markdown(book, text, shown, lang, path_language(file, root, book.languages)))
             else:
                 findings.extend(_check_yaml(book, text, shown))
         except InputError as error:
             problems.extend(error.problems)
-        except YamlSyntaxError as error:
-            problems.append(str(error))
     if problems:
         raise InputError(problems)
     findings.sort(key=Finding.sort_key)
@@ -72,9 +68,9 @@ def check_text(text: str, lang: str, path: str = "<text>", line: int = 1, *, roo
     Line numbers start at ``line``; blank lines separate paragraphs. Inline Markdown, HTML
     and URLs are skipped as in pages. No suppressions and no per-file readability score.
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     book = load_rulebook(rules_dir(root))
+    if lang not in book.languages:
+        raise ValueError(f"lang must be one of {', '.join(book.languages)}, not {lang!r}")
     blocks = Blocks()
     segments = [
         Segment(found.start(), mask_inline(found.group()), blocks.new(found.start()), "paragraph")
@@ -86,11 +82,13 @@ def check_text(text: str, lang: str, path: str = "<text>", line: int = 1, *, roo
 
 def _check_markdown(book: RuleBook, text: str, shown: str, forced: str | None, from_path: str | None) -> list[Finding]:
     scan = scan_markdown(text, shown)
-    lang = forced or _front_matter_language(scan.front_matter, shown) or from_path
+    lang = forced or _front_matter_language(scan.front_matter, shown, book.languages) or from_path
     if lang is None:
         raise InputError([
-            f"{shown}: cannot tell whether this page is Dutch or English — add 'lang: nl' or 'lang: en' "
-            "to its front matter, keep it in a folder named nl or en (e.g. content/nl/), or pass --lang"
+            f"{shown}: cannot tell whether this page is "
+            f"{_choices(tuple(book.language_names[code] for code in book.languages), '', 'or')} — add {_choices(book.languages, 'lang: ', 'or')} "
+            f"to its front matter, keep it in a folder named {_choices(book.languages, '', 'or')} "
+            f"(e.g. content/{book.languages[0]}/), or pass --lang"
         ])
     flags = _flags(book, scan.segments, lang, with_readability=True)
     flags = apply_suppressions(flags, scan.directives, scan.blocks, _suppressible(book))
@@ -105,13 +103,20 @@ def _check_yaml(book: RuleBook, text: str, shown: str) -> list[Finding]:
     return _findings(book, flags, text, shown)
 
 
-def _front_matter_language(front_matter: dict | None, shown: str) -> str | None:
+def _choices(codes: tuple[str, ...], prefix: str, joiner: str) -> str:
+    """'lang: nl or lang: en'."""
+    shown = [f"{prefix}{code}" for code in codes]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {joiner} {shown[-1]}"
+
+
+def _front_matter_language(front_matter: dict | None, shown: str, languages: tuple[str, ...]) -> str | None:
     if not front_matter or "lang" not in front_matter:
         return None
     value = str(front_matter["lang"]).strip().lower()
     code = value.split("-")[0].split("_")[0]
-    if code not in LANGUAGES:
-        raise InputError([f"{shown}: the front matter says lang: {front_matter['lang']} — expected lang: nl or lang: en"])
+    if code not in languages:
+        raise InputError([f"{shown}: the front matter says lang: {front_matter['lang']} — expected "
+                          f"{_choices(languages, 'lang: ', 'or')}"])
     return code
 
 
@@ -124,7 +129,7 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
         if lang is None:
             continue
         if lang not in tools:
-            tools[lang] = (_matcher(book, lang), _splitter(book, lang), getattr(book.metrics.sentence_length.maximum, lang))
+            tools[lang] = (book.matcher(lang), _splitter(book, lang), book.metrics.sentence_length.maximum[lang])
         matcher, splitter, limit = tools[lang]
         seen = normalise(segment.text)
         text = seen.text
@@ -147,7 +152,7 @@ def _flags(book: RuleBook, segments: Iterable[Segment], default_lang: str | None
                 tallies[lang] = (readability.Tally(), place.start(_first_word(text)))
             tallies[lang][0].add(text, len(spans))
     for lang, (tally, first) in tallies.items():
-        flag = _readability_flag(book.metrics.readability, lang, tally, first)
+        flag = _readability_flag(book.metrics.readability, book.language_names[lang], lang, tally, first)
         if flag is not None:
             flags.append(flag)
     return flags
@@ -173,13 +178,8 @@ def _first_word(text: str) -> int:
 
 
 @lru_cache(maxsize=16)
-def _matcher(book: RuleBook, lang: str) -> Matcher:
-    return Matcher(book.enabled_rules(lang), getattr(book.agreement.accepted, lang))
-
-
-@lru_cache(maxsize=16)
 def _splitter(book: RuleBook, lang: str) -> readability.SentenceSplitter:
-    return readability.SentenceSplitter(frozenset(item.lower() for item in getattr(book.settings.abbreviations, lang)))
+    return readability.SentenceSplitter(frozenset(item.lower() for item in book.settings.abbreviations[lang]))
 
 
 @lru_cache(maxsize=16)
@@ -232,16 +232,15 @@ def _long_sentence_flag(metric, place: _Place, start: int, end: int, words: int,
     )
 
 
-def _readability_flag(metric, lang: str, tally: readability.Tally, first: int) -> Flag | None:
+def _readability_flag(metric, language: str, lang: str, tally: readability.Tally, first: int) -> Flag | None:
     words, syllables = tally.totals(lang)
     if words < metric.min_words or tally.sentences == 0:
         return None
-    formula = getattr(metric.formula, lang)
+    formula = metric.formula[lang]
     score = formula.score(words, tally.sentences, syllables)
-    minimum = getattr(metric.minimum, lang)
+    minimum = metric.minimum[lang]
     if score >= minimum:
         return None
-    language = "Dutch" if lang == "nl" else "English"
     return Flag(
         first,
         first,
@@ -282,17 +281,17 @@ def _findings(book: RuleBook, flags: list[Flag], text: str, path: str, first_lin
     return findings
 
 
-def path_language(file: Path, root: Path) -> str | None:
-    """nl or en from a folder name (content/nl/…) or a suffix (index.nl.md), else None.
+def path_language(file: Path, root: Path, languages: tuple[str, ...]) -> str | None:
+    """A site language from a folder name (content/nl/…) or a suffix (index.nl.md), else None.
 
     ``file`` and ``root`` are absolute, resolved paths.
     """
     parts = _relative_parts(file, root)
     for part in reversed(parts[:-1]):
-        if part in LANGUAGES:
+        if part in languages:
             return part
     suffixes = Path(parts[-1]).suffixes if parts else []
-    if len(suffixes) >= 2 and suffixes[-2][1:] in LANGUAGES:
+    if len(suffixes) >= 2 and suffixes[-2][1:] in languages:
         return suffixes[-2][1:]
     return None
 

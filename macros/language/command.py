@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from .check import check_paths
-from .model import FAIL_ON_CHOICES, InputError
+from .findings import FAIL_ON_CHOICES, InputError
 from .report import FORMATS, format_report
-from .rules import LANGUAGES, load_rulebook, rules_dir
+from .rules import load_rulebook, rules_dir
 
 HELP = "Check Dutch and English wording in Markdown and YAML for inclusive and plain language."
 
@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="files or folders to check (default: content/ and data/ in the project folder)",
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES,
-        help="language of the Markdown files (default: 'lang:' in the front matter, "
+        "--lang", metavar="LANG",
+        help="language code of the Markdown files, one of the site's languages (default: 'lang:' in the front matter, "
         "else a folder named nl or en in the path, e.g. content/nl/)",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -50,9 +50,13 @@ def run(args: argparse.Namespace) -> int:
     root = Path(getattr(args, "root", None) or getattr(args, "project", None) or ".")
     try:
         book = load_rulebook(rules_dir(root))
+        lang = getattr(args, "lang", None)
+        if lang is not None and lang not in book.languages:
+            raise InputError([f"--lang {lang}: this is not a language of the site — expected one of: "
+                              f"{', '.join(book.languages)}"])
         if getattr(args, "verify_rules", False):
             return _verify(book)
-        report = check_paths(list(getattr(args, "paths", None) or []), root, getattr(args, "lang", None))
+        report = check_paths(list(getattr(args, "paths", None) or []), root, lang)
     except InputError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

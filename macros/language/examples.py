@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .inline import mask_inline
 from .match import Matcher
-from .rules import LANGUAGES, RuleBook
+from .rules import RuleBook
 
 
 def verify_examples(book: RuleBook) -> list[str]:
@@ -16,8 +16,8 @@ def verify_examples(book: RuleBook) -> list[str]:
     The accept list of the settings is left out on purpose: examples test the rules themselves.
     """
     problems: list[str] = []
-    for lang in LANGUAGES:
-        matcher = Matcher(book.rules[lang])
+    for lang in book.languages:
+        matcher = Matcher(book.rules[lang], lang=lang)
         for rule in book.rules[lang]:
             for kind, examples in (("flag", rule.examples.flag), ("pass", rule.examples.pass_)):
                 for number, example in enumerate(examples):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import SEVERITIES
-from .rules import LANGUAGES, load_rulebook, rules_dir
+from .findings import SEVERITIES
+from .rules import load_rulebook, rules_dir
 
 
 def guide(lang: str, root: Path | None = None) -> list[dict]:
@@ -17,9 +17,9 @@ def guide(lang: str, root: Path | None = None) -> list[dict]:
     term; categories without rules in ``lang`` are left out. Rules switched off in
     ``disabled_rules`` are not shown.
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     book = load_rulebook(rules_dir(root))
+    if lang not in book.languages:
+        raise ValueError(f"lang must be one of {', '.join(book.languages)}, not {lang!r}")
     rules = book.enabled_rules(lang)
     sections = []
     for category in book.settings.categories:
@@ -29,8 +29,8 @@ def guide(lang: str, root: Path | None = None) -> list[dict]:
         sections.append(
             {
                 "id": category.id,
-                "title": getattr(category.title, lang),
-                "description": getattr(category.description, lang),
+                "title": category.title[lang],
+                "description": category.description[lang],
                 "rules": [
                     {
                         "id": rule.id,
@@ -53,18 +53,18 @@ def agreement(lang: str, root: Path | None = None) -> dict:
     ``{"version", "agreed_on" (a date), "agreed_by" (roles), "blocking" (severities that stop
     publishing), "annotating" (the others), "accepted" (phrases), "summary"}``.
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     book = load_rulebook(rules_dir(root))
+    if lang not in book.languages:
+        raise ValueError(f"lang must be one of {', '.join(book.languages)}, not {lang!r}")
     found = book.agreement
     return {
         "version": found.version,
         "agreed_on": dt.date.fromisoformat(found.agreed_on),
-        "agreed_by": [getattr(role, lang) for role in found.agreed_by],
+        "agreed_by": [role[lang] for role in found.agreed_by],
         "blocking": list(found.blocking),
         "annotating": [severity for severity in reversed(SEVERITIES) if severity not in found.blocking],
-        "accepted": list(getattr(found.accepted, lang)),
-        "summary": getattr(found.summary, lang),
+        "accepted": list(found.accepted[lang]),
+        "summary": found.summary[lang],
     }
 
 

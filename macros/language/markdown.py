@@ -63,7 +63,7 @@ class MarkdownScan:
 def scan_markdown(source: str, path: str = "<markdown>", *, front_matter: bool = True) -> MarkdownScan:
     """Segments, suppression comments and blocks of a Markdown document.
 
-    Raises ``yamlpos.YamlSyntaxError`` when the front matter is not valid YAML (unless
+    Raises ``InputError`` when the front matter cannot be read as YAML (unless
     ``front_matter`` is False, which skips the front matter without reading it).
     """
     scanner = _Scanner(source)
@@ -128,7 +128,8 @@ class _Scanner:
         if not read:
             return min(closing.end() + 1, len(self.source))
         yaml_text = self.source[first_end + 1 : closing.start()]
-        scan = scan_yaml(yaml_text, path, self.blocks, base=first_end + 1, front_matter=True)
+        scan = scan_yaml(yaml_text, path, self.blocks, base=first_end + 1,
+                         lines_before=self.source.count("\n", 0, first_end + 1), front_matter=True)
         self.result.segments.extend(scan.segments)
         self.result.directives.extend(scan.directives)
         self.result.front_matter = scan.data if isinstance(scan.data, dict) else {}

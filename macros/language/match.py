@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
+from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
 
@@ -143,14 +144,38 @@ class Matcher:
                 plain.extend(self._add_forms(rule))
         body = "|".join([f"(?P<t>{trie_regex(plain, fold=True)})"] + extra)
         self._source = BEFORE + "(?:" + body + ")" + AFTER
-        self._pattern = re.compile(self._source)
-        self._ignorecase: re.Pattern | None = None
+        self._program: tuple | None = None
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
-        self._accept = phrase_pattern(list(accept))
+        self._accepted = tuple(accept)
         self._shortest_part = min((len(part) for part in self._parts), default=0)
-        self._candidates = self._candidate_words()
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
+
+    # The regular expressions are compiled on first use and left out when the matcher is kept in
+    # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
+    def prepare(self) -> None:
+        """Make the program of the large expression, to keep with the matcher in the rule cache."""
+        self._program = make_program(self._source)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        return compile_program(self._source, self._program)
+
+    @cached_property
+    def _ignorecase(self) -> re.Pattern:
+        return re.compile(self._source, re.IGNORECASE)
+
+    @cached_property
+    def _accept(self) -> re.Pattern | None:
+        return phrase_pattern(list(self._accepted))
+
+    @cached_property
+    def _candidates(self) -> re.Pattern | None:
+        return self._candidate_words()
+
+    def __getstate__(self) -> dict:
+        compiled = ("_pattern", "_ignorecase", "_accept", "_candidates")
+        return {key: value for key, value in self.__dict__.items() if key not in compiled and key != "_words"} | {"_words": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -207,8 +232,6 @@ class Matcher:
         pattern = self._pattern
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
-            if self._ignorecase is None:
-                self._ignorecase = re.compile(self._source, re.IGNORECASE)
             pattern = self._ignorecase
         hits: list[Hit] = []
         position = 0

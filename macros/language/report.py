@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Finding, Report
+from .findings import Finding, Report
 
 FORMATS = ("text", "json", "github")
 

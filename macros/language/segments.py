@@ -9,7 +9,7 @@ An offset in ``text`` therefore maps straight back to the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 PROSE_KINDS = frozenset({"paragraph", "data"})
@@ -82,3 +82,23 @@ def parse_directive(body: str) -> tuple[tuple[str, ...], str] | None:
     ids_text, _colon, reason = found.group("rest").partition(":")
     rule_ids = tuple(part for part in _ID_SPLIT.split(ids_text.strip()) if part)
     return rule_ids, " ".join(reason.split())
+
+
+class LineIndex:
+    """Turns character offsets in a text into 1-based (line, column) and back."""
+
+    def __init__(self, text: str):
+        starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = text.find("\n", position + 1)
+        self.starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line0: int, column0: int) -> int:
+        """Offset of a 0-based line and column, as YAML marks give them."""
+        return self.starts[line0] + column0

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from .markdown import scan_markdown
-from .model import Flag
+from .findings import Flag, InputError
 from .segments import Blocks, Directive
-from .yamlpos import YamlSyntaxError
 
 WITHOUT_REASON = "suppression-without-reason"
 MIN_REASON_WORDS = 2
@@ -95,7 +94,7 @@ def strip_suppressions(markdown: str) -> str:
         return markdown
     try:
         directives = scan_markdown(markdown).directives
-    except YamlSyntaxError:
+    except InputError:
         directives = scan_markdown(markdown, front_matter=False).directives
     result = markdown
     for directive in sorted(directives, key=lambda item: item.start, reverse=True):

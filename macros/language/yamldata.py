@@ -11,14 +11,16 @@ block scalar (``|`` or ``>``) are blanked out and every offset maps back to the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_right
 from typing import Any
 
 import yaml
 
-from . import yamlpos
+from ..base.yamlread import STR_TAG, build_document, compose_yaml
+from .findings import InputError
 from .inline import mask_inline
-from .segments import Blocks, Directive, Segment, parse_directive
+from .segments import Blocks, Directive, LineIndex, Segment, parse_directive
 
 LANGUAGE_KEYS = ("nl", "en")
 
@@ -35,17 +37,22 @@ class YamlScan:
         self.data = data
 
 
-def scan_yaml(text: str, path: str, blocks: Blocks, *, base: int = 0, front_matter: bool = False) -> YamlScan:
+def scan_yaml(text: str, path: str, blocks: Blocks, *, base: int = 0, lines_before: int = 0,
+              front_matter: bool = False) -> YamlScan:
     """Find the prose strings and the ``# podium-ignore`` comments of one YAML document.
 
-    ``base`` is the offset of ``text`` in the file (front matter starts after ``---``).
-    Raises ``yamlpos.YamlSyntaxError`` when the text is not valid YAML.
+    ``base`` is the offset of ``text`` in the file and ``lines_before`` the number of lines before it
+    (front matter starts after ``---``).
+    Raises ``InputError`` when the text cannot be read as YAML, at the place of each problem.
     """
-    root, data = yamlpos.parse(text, path)
-    result = YamlScan(data=data)
+    root, problems = compose_yaml(text, path)
+    if problems:
+        raise InputError([str(replace(problem, line=problem.line + lines_before)) for problem in problems])
+    # Duplicate keys and tags are for `podium validate` to report; the words are checked as they stand.
+    result = YamlScan(data=build_document(root, path)[0].data if root is not None else None)
     if root is None:
         return result
-    index = yamlpos.LineIndex(text)
+    index = LineIndex(text)
     walker = _Walker(text, index, base, blocks, front_matter)
     walker.walk(root, None)
     result.segments = walker.segments
@@ -54,7 +61,7 @@ def scan_yaml(text: str, path: str, blocks: Blocks, *, base: int = 0, front_matt
 
 
 class _Walker:
-    def __init__(self, text: str, index: yamlpos.LineIndex, base: int, blocks: Blocks, front_matter: bool):
+    def __init__(self, text: str, index: LineIndex, base: int, blocks: Blocks, front_matter: bool):
         self.text = text
         self.index = index
         self.base = base
@@ -80,7 +87,7 @@ class _Walker:
                 self.walk(item, lang)
         elif isinstance(node, yaml.ScalarNode):
             self._note_scalar(node)
-            if node.tag == yamlpos.STR_TAG and (lang or self.front_matter):
+            if node.tag == STR_TAG and (lang or self.front_matter):
                 self._add(node, lang)
 
     def _add(self, node: yaml.ScalarNode, lang: str | None) -> None:
@@ -123,7 +130,7 @@ def _mask_scalar(raw: str, style: str | None) -> str:
     return raw
 
 
-def _directives(text: str, index: yamlpos.LineIndex, base: int, walker: _Walker) -> list[Directive]:
+def _directives(text: str, index: LineIndex, base: int, walker: _Walker) -> list[Directive]:
     """``# podium-ignore`` comments, each covering the strings of the entry it stands before or beside."""
     spans = sorted(walker.scalar_spans)
     span_starts = [span[0] for span in spans]

@@ -9,7 +9,7 @@ import pytest
 
 from language_helpers import REPO, RULES
 from macros.language import check_paths
-from macros.language.model import Finding
+from macros.language.findings import Finding
 from macros.language.rules import load_rulebook, rules_dir
 
 

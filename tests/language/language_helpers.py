@@ -7,10 +7,13 @@ import argparse
 from pathlib import Path
 
 from macros.language.command import add_arguments, run
-from macros.language.model import Finding
+from macros.base.languages import read_languages
+from macros.language.findings import Finding
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = REPO / "data" / "language"
+LANGUAGES = read_languages(REPO).codes
+"""The example site's languages, each with its own rule folder."""
 
 
 def run_command(*argv: str) -> int:

@@ -16,8 +16,8 @@ def test_categories_come_in_the_settings_order_with_titles_in_the_language(book)
         assert [section["id"] for section in sections] == [id_ for id_ in order if any(s["id"] == id_ for s in sections)]
         for section in sections:
             category = next(item for item in book.settings.categories if item.id == section["id"])
-            assert section["title"] == getattr(category.title, lang)
-            assert section["description"] == getattr(category.description, lang)
+            assert section["title"] == category.title[lang]
+            assert section["description"] == category.description[lang]
     assert guide("nl")[0]["title"] == "Gender"
     assert next(s for s in guide("nl") if s["id"] == "disability")["title"] == "Beperking"
     assert next(s for s in guide("en") if s["id"] == "disability")["title"] == "Disability"

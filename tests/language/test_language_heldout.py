@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from macros.language import check_text
-from macros.language.rules import LANGUAGES
+from language_helpers import LANGUAGES
 
 HERE = Path(__file__).resolve().parent
 

@@ -9,7 +9,7 @@ import pytest
 
 from language_helpers import source_span
 from macros.language import Report, check_paths, format_report
-from macros.language.model import Finding
+from macros.language.findings import Finding
 from macros.language.report import escape_data, escape_property
 
 PAGE = (

@@ -8,12 +8,13 @@ import pytest
 from macros.language.examples import verify_examples
 from macros.language.inline import mask_inline
 from macros.language.match import Matcher
-from macros.language.rules import LANGUAGES, load_rulebook, rules_dir
+from language_helpers import LANGUAGES
+from macros.language.rules import load_rulebook, rules_dir
 
 from language_helpers import REPO
 
 _BOOK = load_rulebook(rules_dir(REPO))
-_MATCHERS = {lang: Matcher(_BOOK.rules[lang]) for lang in LANGUAGES}
+_MATCHERS = {lang: Matcher(_BOOK.rules[lang], lang=lang) for lang in LANGUAGES}
 _CASES = [
     pytest.param(lang, rule.id, kind, example, id=f"{rule.id}/{kind}/{number}")
     for lang in LANGUAGES

@@ -85,4 +85,4 @@ def test_a_yaml_syntax_error_is_bad_input(project, capsys) -> None:
         check_paths([project / "data"], project)
     assert raised.value.problems[0].startswith("data/a.yml:")
     assert run_command("--root", str(project), "data") == 2
-    assert "this is not valid YAML" in capsys.readouterr().err
+    assert "data/a.yml:3:1: the YAML cannot be read here" in capsys.readouterr().err

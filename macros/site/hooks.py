@@ -1,4 +1,4 @@
-"""MkDocs hooks: the generated pages, the frame (brand, footer, 404, sharing), page addresses and search.
+"""MkDocs hooks: the generated pages, the frame (brand, footer, 404, sharing), page addresses, search and CSS.
 
 Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts. The stubs come from `generated`,
 the frame from `frame`, the addresses from `slugs`, the table of contents from `toc`.
@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from macros.model.brand import load_brand
 from macros.model.dataset import load_dataset
 from macros.site.clock import build_date
+from macros.site.css_prune import prune_theme_css
 from macros.site.frame import BRAND_CSS, LOGO, SHARE_IMAGE, brand_css, frame
 from macros.site.generated import stubs
 from macros.site.search_index import split_search_index
@@ -70,6 +71,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     """Runs after MkDocs' search has written its index (hooks come after the plugins)."""
     split_search_index(Path(config.site_dir))
+    prune_theme_css(Path(config.site_dir))
 
 
 def on_page_content(html: str, page, config, files) -> str:

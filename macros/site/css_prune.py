@@ -2,7 +2,8 @@
 
 Material's stylesheet (about 135 KB) styles every feature of the theme: code blocks, tabs, blog,
 versions and more. Every page view waits for it before it shows anything, so the build keeps only
-the selectors whose class names occur in the site: in a built page, or in a script that can add
+the selectors whose class names (and exact attribute values, such as the colour names of
+`[data-md-color-primary=red]`) occur in the site: in a built page, or in a script that can add
 them (Material's page script creates the search results, tooltips and dialogs). A selector list
 loses the selectors that can never match; a rule without any is left out. Classes inside
 `:not()`, `:is()` and other functions do not count, so such selectors always stay.
@@ -13,20 +14,21 @@ import re
 from pathlib import Path
 
 import tinycss2
-from tinycss2.ast import AtRule, IdentToken, LiteralToken, QualifiedRule
+from tinycss2.ast import AtRule, IdentToken, LiteralToken, QualifiedRule, SquareBracketsBlock, StringToken
 
-THEME_CSS = "assets/stylesheets/main.*.min.css"
-CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+THEME_CSS = "assets/stylesheets/*.min.css"     # main (components) and palette (colours)
+ATTRIBUTE = re.compile(r'\s[\w:-]+="([^"]*)"')
 NAME = re.compile(r"[A-Za-z_][\w-]*")
 # At-rules whose blocks hold rules with selectors; other at-rules (keyframes, page) stay whole.
 NESTING = {"media", "supports", "container", "layer"}
 
 
 def used_names(site_dir: Path) -> set[str]:
-    """Class names of the built pages, and every word of the scripts (a superset of their class names)."""
+    """The words of the built pages' attribute values (class names among them), and every word of
+    the scripts (a superset of the class names and attribute values they set)."""
     names: set[str] = set()
     for page in site_dir.rglob("*.html"):
-        for value in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
+        for value in ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
             names.update(value.split())
     for script in site_dir.rglob("*.js"):
         names.update(NAME.findall(script.read_text(encoding="utf-8")))
@@ -44,12 +46,24 @@ def _selectors(prelude: list) -> list[list]:
     return parts
 
 
+def _attribute_value(block: SquareBracketsBlock) -> str | None:
+    """'red' of [data-md-color-primary=red]; None for other attribute tests ([hidden], [href^=…])."""
+    tokens = [t for t in block.content if t.type != "whitespace"]
+    if (len(tokens) == 3 and isinstance(tokens[1], LiteralToken) and tokens[1].value == "="
+            and isinstance(tokens[2], IdentToken | StringToken)):
+        return tokens[2].value
+    return None
+
+
 def _classes(selector: list) -> set[str]:
-    """The class names a selector needs; those inside functions such as :not() are skipped."""
+    """The class names and exact attribute values a selector needs; those inside functions such
+    as :not() are skipped."""
     found = set()
-    for before, token in zip(selector, selector[1:]):
+    for before, token in zip([None, *selector], selector):
         if isinstance(before, LiteralToken) and before.value == "." and isinstance(token, IdentToken):
             found.add(token.value)
+        elif isinstance(token, SquareBracketsBlock) and (value := _attribute_value(token)) is not None:
+            found.add(value)
     return found
 
 
@@ -82,7 +96,7 @@ def prune_css(css: str, names: set[str]) -> str:
 
 
 def prune_theme_css(site_dir: Path) -> None:
-    """Rewrite Material's stylesheet of the built site with only what the site can use."""
+    """Rewrite Material's stylesheets of the built site with only what the site can use."""
     names = used_names(site_dir)
     for path in site_dir.glob(THEME_CSS):
         path.write_text(prune_css(path.read_text(encoding="utf-8"), names), encoding="utf-8")

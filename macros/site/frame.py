@@ -6,17 +6,16 @@ Pure functions from the data to what the theme templates (overrides/) read from
 from __future__ import annotations
 
 import datetime as dt
-import re
-from html import escape
 
 from ..model.brand import Brand
 from ..model.dataset import Dataset
 from .i18n import PageContext
+from .share_image import HEIGHT, WIDTH
 from .slugs import url_in
 
 LOGO = "assets/logo.svg"
 BRAND_CSS = "assets/brand.css"
-SHARE_IMAGE = "assets/share.svg"
+SHARE_IMAGE = "assets/share.png"
 # Pages of the frame, by their file name in content/<lang>/.
 FOOTER_PAGES = (("footer_accessibility", "accessibility.md"), ("footer_privacy", "privacy.md"),
                 ("footer_language_guide", "language-guide.md"))
@@ -43,7 +42,7 @@ def frame(ds: Dataset, brand: Brand, pairs: dict[str, dict[str, str]], lang: str
         "not_found": {"title": ctx.t("not_found_title"), "text": ctx.t("not_found_text"),
                       "link": ctx.t("not_found_home")},
         "share": {"image": SHARE_IMAGE, "image_alt": ctx.t("share_image_alt", name=brand.name[lang]),
-                  "site_name": brand.name[lang], "locale": ctx.language.locale},
+                  "width": WIDTH, "height": HEIGHT, "site_name": brand.name[lang], "locale": ctx.language.locale},
     }
 
 
@@ -57,38 +56,3 @@ def brand_css(brand: Brand) -> str:
         f"[data-md-color-scheme=\"default\"] {{ --md-typeset-a-color: {light}; --podium-data: {light}; }}\n"
         f"[data-md-color-scheme=\"slate\"] {{ --md-typeset-a-color: {dark}; --podium-data: {dark}; }}\n"
     )
-
-
-def share_image(brand: Brand, lang: str) -> str:
-    """A 1200 × 630 picture for shared links: the logo and the name on the brand colour."""
-    name = escape(brand.name[lang])
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">'
-        f'<rect width="1200" height="630" fill="{brand.colour["light"]}"/>'
-        f'<svg x="100" y="165" width="300" height="300" viewBox="{_view_box(brand.logo_svg)}">'
-        f'{_inner(brand.logo_svg)}</svg>'
-        '<text x="460" y="340" font-family="system-ui, sans-serif" font-size="84" font-weight="700" '
-        f'fill="#ffffff">{name}</text></svg>\n'
-    )
-
-
-def _root_tag(svg: str) -> str:
-    start = svg.index("<svg")
-    return svg[start:svg.index(">", start) + 1]
-
-
-def _view_box(svg: str) -> str:
-    """The logo's own coordinate system, so it scales into the picture whatever size it was drawn at."""
-    tag = _root_tag(svg)
-    found = re.search(r'viewBox="([^"]+)"', tag)
-    if found:
-        return found.group(1)
-    width = re.search(r'width="([\d.]+)', tag)
-    height = re.search(r'height="([\d.]+)', tag)
-    return f"0 0 {width.group(1) if width else 100} {height.group(1) if height else 100}"
-
-
-def _inner(svg: str) -> str:
-    """The drawing inside the logo's <svg> element."""
-    start = svg.index(_root_tag(svg)) + len(_root_tag(svg))
-    return svg[start:svg.rindex("</svg>")]

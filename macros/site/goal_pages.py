@@ -37,7 +37,8 @@ def _figures(ds: Dataset, ctx: PageContext, goal: Goal) -> list[dict[str, Any]]:
                                      period=format_period(ctx, latest.period)) if latest else
                      ctx.t("progress_no_figure_yet"),
                      "target": format_value(ctx, kpi.unit, kpi.target.value), "deadline": kpi.target.deadline,
-                     "status": ctx.t(f"progress_status_{result.status}"), "why": explain(ctx, kpi, result)})
+                     "status": result.status, "status_text": ctx.t(f"progress_status_{result.status}"),
+                     "why": explain(ctx, kpi, result)})
     return rows
 
 

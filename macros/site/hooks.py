@@ -1,4 +1,4 @@
-"""MkDocs hooks: the generated pages, the frame (brand, footer, 404, sharing) and page addresses.
+"""MkDocs hooks: the generated pages, the frame (brand, footer, 404, sharing), page addresses, search and CSS.
 
 Loaded by MkDocs from `hooks:` in mkdocs.yml; it only adapts. The stubs come from `registry`,
 the frame from `frame`, the addresses from `slugs`, the table of contents from `toc`.
@@ -13,8 +13,11 @@ from mkdocs.structure.files import File, Files
 from macros.model.brand import load_brand
 from macros.model.dataset import load_dataset
 from macros.site.clock import build_date
-from macros.site.frame import BRAND_CSS, LOGO, SHARE_IMAGE, brand_css, frame, share_image
+from macros.site.css_prune import prune_theme_css
+from macros.site.frame import BRAND_CSS, LOGO, SHARE_IMAGE, brand_css, frame
 from macros.site.registry import stubs
+from macros.site.search_index import split_search_index
+from macros.site.share_image import share_png
 from macros.site.slugs import addresses
 from macros.site.toc import headings_toc
 
@@ -48,7 +51,7 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(stub.path) is None:
             files.append(File.generated(config, stub.path, content=stub.markdown()))
     for path, content in ((LOGO, brand.logo_svg), (BRAND_CSS, brand_css(brand)),
-                          (SHARE_IMAGE, share_image(brand, lang))):
+                          (SHARE_IMAGE, share_png(brand.name[lang], config.site_description, brand.colour["light"]))):
         files.append(File.generated(config, path, content=content))
     for src, urls in podium.get("pages", {}).items():
         page = files.get_file_from_path(src)
@@ -63,6 +66,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "sitemap.xml" and config.extra.get("podium", {}).get("internal", False):
         return ""
     return output
+
+
+def on_post_build(config) -> None:
+    """Runs after MkDocs' search has written its index (hooks come after the plugins)."""
+    split_search_index(Path(config.site_dir))
+    prune_theme_css(Path(config.site_dir))
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -143,3 +143,42 @@ def test_chart_text_stays_at_12_px_or_more_in_every_drawing():
     # container query at 600 px): the smallest text it can get is font × smallest / width.
     assert all(layout.font * layout.smallest / layout.width >= 12 for layout in LAYOUTS)
     assert min(layout.smallest for layout in LAYOUTS) <= 320 - 2 * 16 - 15   # a 320 px phone with a scroll bar
+
+
+TAG = re.compile(r'<span class="podium-status podium-status--([a-z-]+)"><svg class="podium-status__icon" '
+                 r'aria-hidden="true"[^>]*>.*?</svg><strong>([^<]+)</strong></span>')
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_status_is_a_tag_with_icon_and_words_on_strategy_member_goal_and_kpi_pages(built, ds, lang):
+    ctx = PageContext(LANGUAGES.get(lang))
+    pages = {"strategy": built / lang / "strategy" / "index.html",
+             "member": next((built / lang / "members").glob("*/index.html")),
+             "kpi": built / lang / "progress" / "diverse-partners" / "index.html"}
+    for kind, path in pages.items():
+        assert TAG.search(path.read_text(encoding="utf-8")), f"{kind}: {path} shows no status tag"
+    for goal in ds.goals:
+        page = (built / lang / "goals" / goal.id / "index.html").read_text(encoding="utf-8")
+        status = page[page.index(f"<dt>{ctx.t('status')}</dt>"):]
+        found = TAG.match(status[status.index("<dd>") + 4:])
+        assert found and found.groups() == (goal.status, ctx.t(f"status_{goal.status}")), goal.id
+        figures = page[page.index('id="figures"'):]
+        assert f"{ctx.t('kpi_status_heading')}:" not in figures   # no longer a plain word
+        for item in re.findall(r"<li>\s*<h3>.*?</li>", figures, re.DOTALL):
+            assert TAG.search(item), f"{goal.id}: a figure without its status tag"
+
+
+def test_shared_links_show_a_png_of_the_announced_size_in_the_brand_colour(built):
+    from PIL import Image
+    from macros.model.brand import load_brand
+    colour = load_brand(ROOT).colour["light"]
+    for lang in ("nl", "en"):
+        page = (built / lang / "werken-met-ons" if lang == "nl" else built / lang / "work-with-us") / "index.html"
+        meta = dict(re.findall(r'<meta property="(og:image[^"]*)" content="([^"]*)"', page.read_text(encoding="utf-8")))
+        assert meta["og:image"] == f"https://samenopen.example.org/{lang}/assets/share.png"
+        assert meta["og:image:type"] == "image/png" and meta["og:image:alt"]
+        with Image.open(built / lang / "assets" / "share.png") as picture:
+            assert picture.format == "PNG"
+            assert picture.size == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
+            assert "#%02x%02x%02x" % picture.convert("RGB").getpixel((5, 5)) == colour.lower()
+    assert not list(built.rglob("share.svg"))

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import copy_project, grow  # noqa: E402
 
 from macros.audit.errors import AuditSetupError  # noqa: E402
+from macros.audit.progress import Progress  # noqa: E402
 from macros.audit.runner import AuditResult, audit_site  # noqa: E402
 from macros.site.build import build_site  # noqa: E402
 
@@ -129,7 +130,10 @@ def large(members: int, worker_counts: list[int]) -> None:
     site = build_site(project)
     print(f"{members}-member site built in {time.perf_counter() - started:.1f} s")
     for workers in worker_counts:
-        result, timing = timed_audit(site, project, workers=workers)
+        # Plain progress lines (views done, time left) on stderr: a run cut short still
+        # shows the rate.
+        result, timing = timed_audit(site, project, workers=workers,
+                                     progress=Progress(terminal=False))
         print(describe(f"{members} members, {workers} worker(s)", result, timing)
               + f"  = {timing.seconds / 60:.1f} min, "
                 f"{timing.seconds / max(1, len(result.views)):.3f} s per view", flush=True)

@@ -2,18 +2,11 @@
 
 Directory URLs (``/nl/``) are answered with the folder's ``index.html``, like a web host does.
 The server binds to 127.0.0.1 on a free port and never logs each request.
-
-Search indexes are answered with their settings and without their documents. Every page load
-hands the index to Material's search worker, which builds it in the background: on a big site
-that is the largest cost of a page load, repeated for every load, while nothing the checks
-see depends on it (the search box shows results only after typing). The page still requests
-the file, the request is recorded, and the audit still fails a page whose index is missing.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -22,18 +15,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
-SEARCH_INDEX = "search/search_index.json"
-
-
-@functools.lru_cache(maxsize=16)
-def index_without_documents(path: Path, modified: float) -> bytes:
-    """The search index at ``path`` with its settings and no documents (``modified`` keys the
-    cache), or nothing when the file cannot be read as an index."""
-    try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-        return json.dumps({**index, "docs": []}).encode("utf-8")
-    except (OSError, ValueError, TypeError):
-        return b""
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -52,19 +33,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         return
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        path = Path(self.translate_path(self.path))
-        body = (index_without_documents(path, path.stat().st_mtime)
-                if self.path.split("?")[0].endswith(SEARCH_INDEX) and path.is_file() else b"")
-        if not body:
-            super().do_GET()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def end_headers(self) -> None:
         # The files do not change during an audit: let the browser keep CSS and scripts.

@@ -9,16 +9,22 @@ with a fresh cache (full audit, seconds per view), audited again unchanged (ever
 then audited again after one change to data/updates.yml (only the pages that show that update
 are audited). Then the example grows to --members members (bench/build.py's generator), is built,
 and is audited without a cache with each number of --workers. It measures; it asserts nothing.
+
+Each line also gives the processor time of the audit (this process plus the browsers it
+started and closed) per audited view, and the machine's load average before and after: on a
+shared machine the wall-clock time grows with the load, the processor time hardly does.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -29,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import copy_project, grow  # noqa: E402
 
 from macros.audit.errors import AuditSetupError  # noqa: E402
+from macros.audit.progress import Progress  # noqa: E402
 from macros.audit.runner import AuditResult, audit_site  # noqa: E402
 from macros.site.build import build_site  # noqa: E402
 
@@ -41,19 +48,38 @@ def fresh_project(name: str) -> Path:
     return project
 
 
-def timed_audit(site: Path, project: Path, **options) -> tuple[AuditResult, float]:
-    started = time.perf_counter()
+def processor_seconds() -> float:
+    """User and system time of this process and of its finished children (the browsers)."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+@dataclass
+class Timing:
+    seconds: float
+    processor: float
+    load_before: float
+    load_after: float
+
+
+def timed_audit(site: Path, project: Path, **options) -> tuple[AuditResult, Timing]:
+    load_before, processor, started = os.getloadavg()[0], processor_seconds(), time.perf_counter()
     result = audit_site(site, reviewed_file=project / "data" / "accessibility-reviewed.yml",
                         write_report=False, **options)
-    return result, time.perf_counter() - started
+    return result, Timing(time.perf_counter() - started, processor_seconds() - processor,
+                          load_before, os.getloadavg()[0])
 
 
-def describe(label: str, result: AuditResult, seconds: float) -> str:
+def describe(label: str, result: AuditResult, timing: Timing) -> str:
     totals = result.record["totals"]
     cache = result.record["cache"]
     verdict = "passed" if result.passed else "FAILED"
-    return (f"{label:<34} {seconds:7.1f} s  {totals['pages']} pages, {totals['page_views']} views "
-            f"({cache['audited_page_views']} audited, {cache['reused_page_views']} reused), {verdict}")
+    audited = cache["audited_page_views"]
+    return (f"{label:<34} {timing.seconds:7.1f} s  {totals['pages']} pages, "
+            f"{totals['page_views']} views ({audited} audited, {cache['reused_page_views']} "
+            f"reused), {verdict}; processor {timing.processor:.1f} s"
+            + (f" = {timing.processor / audited:.3f} s per audited view" if audited else "")
+            + f"; load average {timing.load_before:.1f} -> {timing.load_after:.1f}")
 
 
 def per_view(result: AuditResult) -> None:
@@ -82,17 +108,17 @@ def example(workers: int | None) -> None:
     project = fresh_project("example")
     cache = project / ".podium-cache" / "audit.json"
     site = build_site(project)
-    full, full_s = timed_audit(site, project, cache_file=cache, workers=workers)
-    print(describe("full audit (empty cache)", full, full_s))
+    full, full_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    print(describe("full audit (empty cache)", full, full_t))
     per_view(full)
-    again, again_s = timed_audit(site, project, cache_file=cache, workers=workers)
-    print(describe("re-audit, site unchanged", again, again_s)
-          + f"  = {100 * again_s / full_s:.1f} % of the full audit")
+    again, again_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    print(describe("re-audit, site unchanged", again, again_t)
+          + f"  = {100 * again_t.seconds / full_t.seconds:.1f} % of the full audit")
     changed = change_one_update(project)
     site = build_site(project)
-    after, after_s = timed_audit(site, project, cache_file=cache, workers=workers)
-    print(describe(f"re-audit after changing {changed}", after, after_s)
-          + f"  = {100 * after_s / full_s:.1f} % of the full audit")
+    after, after_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    print(describe(f"re-audit after changing {changed}", after, after_t)
+          + f"  = {100 * after_t.seconds / full_t.seconds:.1f} % of the full audit")
     pages = sorted({v.page for v in after.views if not v.reused})
     print(f"  pages audited again: {', '.join(pages) or 'none'}")
 
@@ -104,9 +130,13 @@ def large(members: int, worker_counts: list[int]) -> None:
     site = build_site(project)
     print(f"{members}-member site built in {time.perf_counter() - started:.1f} s")
     for workers in worker_counts:
-        result, seconds = timed_audit(site, project, workers=workers)
-        print(describe(f"{members} members, {workers} worker(s)", result, seconds)
-              + f"  = {seconds / 60:.1f} min, {seconds / max(1, len(result.views)):.3f} s per view")
+        # Plain progress lines (views done, time left) on stderr: a run cut short still
+        # shows the rate.
+        result, timing = timed_audit(site, project, workers=workers,
+                                     progress=Progress(terminal=False))
+        print(describe(f"{members} members, {workers} worker(s)", result, timing)
+              + f"  = {timing.seconds / 60:.1f} min, "
+                f"{timing.seconds / max(1, len(result.views)):.3f} s per view", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

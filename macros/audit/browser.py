@@ -38,6 +38,11 @@ CHROMIUM_FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
 WEB_SCHEMES = ("http", "https", "ws", "wss", "ftp")
+# Runs in every new document before the page's own scripts: each load meets a first-time
+# visitor. Material remembers the palette it showed last in localStorage, and a remembered
+# light palette would hide the emulated dark one. Clearing here, inside the document, cannot
+# race with the page the way a clearing request sent before the navigation can.
+_FORGET_STORAGE_JS = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
 SCRIPT_TIMEOUT_S = 60
 PAGE_LOAD_TIMEOUT_S = 30
 
@@ -119,6 +124,7 @@ class Browser:
         browser = cls(driver=driver, profile_dir=profile_dir, versions=versions)
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Page.enable", {})
+        browser.add_script_on_new_document(_FORGET_STORAGE_JS)
         return browser
 
     def close(self) -> None:
@@ -181,12 +187,7 @@ class Browser:
         self._view = view
 
     def open(self, url: str) -> None:
-        """Load ``url`` afresh. Material remembers the colour scheme it showed last in
-        localStorage; a remembered light palette would hide the emulated dark one, so every
-        view starts without stored state."""
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
-        self.driver.execute_cdp_cmd("Storage.clearDataForOrigin",
-                                    {"origin": origin, "storageTypes": "local_storage"})
+        """Load ``url`` afresh, without stored state (``_FORGET_STORAGE_JS``)."""
         self.driver.get(url)
 
     def evaluate(self, body: str, *args: object) -> object:
@@ -213,11 +214,13 @@ class Browser:
 
     # -- keyboard and pixels ------------------------------------------------------------------
 
-    def press_tab(self) -> None:
-        """A real Tab key press, so the page sees keyboard modality (:focus-visible)."""
-        key = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
-        # rawKeyDown moves focus; the matching keyUp is left out to save a round trip.
-        self.driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "rawKeyDown", **key})
+    def press_tab(self, times: int = 1) -> None:
+        """Real Tab key presses, so the page sees keyboard modality (:focus-visible).
+        chromedriver presses them one after the other from a single request."""
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+
+        ActionChains(self.driver, duration=0).send_keys(Keys.TAB * times).perform()
 
     def screenshot(self, clip: dict | None = None) -> bytes:
         """PNG of the viewport, or of ``clip`` ({x, y, width, height} in CSS px)."""

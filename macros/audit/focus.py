@@ -136,8 +136,7 @@ def check_focus_visible(browser, stops: int = FOCUS_STOPS,
     focusable = browser.evaluate(_START_TAB_WALK_JS)
     found = []
     try:
-        for _ in range(min(stops, focusable + 1)):
-            browser.press_tab()
+        browser.press_tab(min(stops, focusable + 1))
         stops_seen = browser.evaluate(_END_TAB_WALK_JS)[:stops]
         for stop in stops_seen:
             if stop["styleChanges"]:

@@ -365,8 +365,8 @@ class Crew:
                      lock: threading.Lock, stop: threading.Event,
                      results: dict[str, list[ViewResult]], facts: dict) -> None:
         """Take pages from ``queue`` until it is empty and audit each in every view."""
-        axe = AxeRunner(browser, self.axe_script, tuple(self.tags), rules=VIEW_DEPENDENT_RULES,
-                        preload=self.preload_axe)
+        axe = AxeRunner(browser, self.axe_script, tuple(self.tags),
+                        rules=tuple(VIEW_DEPENDENT_RULES), preload=self.preload_axe)
         browser.allow_only(base_url)
         axe.prepare()
         focus_verdicts: dict = {}
@@ -447,7 +447,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         return result
 
     try:
-        outcome = axe.run(None if full_rules else VIEW_DEPENDENT_RULES)
+        outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES))
     except TimeoutException:
         outcome = {"error": f"axe.run did not finish within {SCRIPT_TIMEOUT_S} s"}
     if "error" in outcome:

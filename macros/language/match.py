@@ -413,11 +413,21 @@ def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool
     return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
 
 
+def _in_straight_single_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the hit is wrapped in typewriter single quotes ('natives'). Only quotes that touch
+    the hit count, because the same character is also an apostrophe (the museum's, rock 'n' roll)."""
+    opens = start > 0 and text[start - 1] == "'" and (start == 1 or not text[start - 2].isalnum())
+    closes = end < len(text) and text[end] == "'" and (end + 1 == len(text) or not text[end + 1].isalnum())
+    return opens and closes
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether the hit stands between quotation marks (a title or a quotation)."""
     before = text[max(0, start - 200) : start]
     after = text[end : end + 200]
     if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    if _in_straight_single_quotes(text, start, end):
         return True
     for opening, closers in _CLOSERS.items():
         at = before.rfind(opening)

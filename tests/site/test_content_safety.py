@@ -228,3 +228,12 @@ def test_the_build_names_a_broken_front_matter_and_publishes_nothing(example_cop
             "it starts with, on the same line") in err
     assert "Traceback" not in err
     assert not (example_copy / "site").exists()
+
+
+def test_a_page_not_saved_as_utf8_is_named_without_a_traceback(example_copy: Path, capsys):
+    page = example_copy / "content" / "nl" / "links.md"
+    page.write_bytes(page.read_bytes() + "\ncafé\n".encode("latin-1"))
+    assert main(["--project", str(example_copy), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "content/nl/links.md: this file cannot be read" in err and "expected a UTF-8 text file" in err
+    assert "Traceback" not in err and not (example_copy / "site").exists()

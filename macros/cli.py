@@ -49,7 +49,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("The build was stopped; the site that was there before is unchanged.", file=sys.stderr)
         return STOPPED
-    for warning in _warnings(_project(args)):
+    try:
+        advice = _warnings(_project(args))
+    except KeyboardInterrupt:
+        advice = []  # the new site is already published: a stop now only skips the advice
+    for warning in advice:
         print(warning, file=sys.stderr)
     print(f"Built {out}")
     return OK

@@ -14,8 +14,7 @@ from pathlib import Path
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
+from ..base.yamlread import read_data_file
 from .findings import Finding
 
 UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
@@ -77,7 +76,7 @@ def finding(rule: str, message: str, *, selector: str = "", snippet: str = "",
 @lru_cache(maxsize=1)
 def word_lists() -> dict:
     """Stop words and ambiguous link texts from beyond.yml (data, not code)."""
-    data = yaml.safe_load((Path(__file__).with_name("beyond.yml")).read_text(encoding="utf-8"))
+    data = read_data_file(Path(__file__).with_name("beyond.yml")).data
     return {
         "stopwords": {lang: frozenset(words) for lang, words in data["stopwords"].items()},
         "ambiguous": frozenset(

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, Problems
 
 Loc = tuple  # a path into the data: keys and list indexes
 
@@ -87,12 +87,18 @@ class _Composer(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Plain values that `typed` reading turns into numbers and yes/no, as YAML 1.1 (and MkDocs) reads them.
+TYPED_TAGS = frozenset(_TAG + name for name in ("int", "float", "bool"))
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
 class _Builder:
     """Turns the node tree into plain data (dicts, lists, text, None) and notes positions."""
 
-    def __init__(self, doc: Document, problems: list[Problem]):
+    def __init__(self, doc: Document, problems: list[Problem], typed: bool = False):
         self.doc = doc
         self.problems = problems
+        self.typed = typed
 
     def _problem(self, node: Any, message: str, expected: str) -> None:
         self.problems.append(Problem(self.doc.path, *_mark(node), message, expected))
@@ -106,7 +112,11 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return None if node.tag == NULL_TAG else node.value
+        if node.tag == NULL_TAG:
+            return None
+        if self.typed and node.tag in TYPED_TAGS:
+            return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+        return node.value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
@@ -234,15 +244,16 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
                   for event in loader.aliases]
 
 
-def build_document(node: yaml.Node, shown: str) -> tuple[Document, list[Problem]]:
-    """The values of a composed node tree with their positions, and the problems found on the way."""
+def build_document(node: yaml.Node, shown: str, typed: bool = False) -> tuple[Document, list[Problem]]:
+    """The values of a composed node tree with their positions, and the problems found on the way;
+    `typed` reads plain numbers and yes/no as numbers and True/False instead of text."""
     problems: list[Problem] = []
     doc = Document(shown, None)
-    doc.data = _Builder(doc, problems).build(node, ())
+    doc.data = _Builder(doc, problems, typed).build(node, ())
     return doc, problems
 
 
-def parse_yaml(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
+def parse_yaml(text: str, shown: str, typed: bool = False) -> tuple[Document | None, list[Problem]]:
     """Read YAML `text`, naming it `shown` in messages; the document, or None and the problems that stop it."""
     empty = [Problem(shown, 1, 1, "this file is empty", "add the data, or remove the file if it is not needed")]
     if _is_empty(text):
@@ -250,7 +261,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
     node, problems = compose_yaml(text, shown)
     if node is None:
         return None, problems or empty
-    doc, found = build_document(node, shown)
+    doc, found = build_document(node, shown, typed)
     return doc, problems + found
 
 
@@ -264,7 +275,7 @@ def shown_path(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-def read_yaml(path: Path, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+def read_yaml(path: Path, root: Path | None = None, typed: bool = False) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems that stop it.
 
     Messages name the file relative to `root` (the project folder) when it is given."""
@@ -272,4 +283,19 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Document | None, li
     text, problems = _decode(Path(path).read_bytes(), shown)
     if text is None:
         return None, problems
-    return parse_yaml(text, shown)
+    return parse_yaml(text, shown, typed)
+
+
+# Podium's own data files are named from the folder that holds the package: macros/site/strings.yml.
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_data_file(path: Path, root: Path | None = None, typed: bool = False) -> Document:
+    """A YAML file that has to be right as it is (Podium's own word lists and strings, mkdocs.yml).
+
+    Raises Problems with every problem at its file:line:col (duplicate keys, aliases and tags
+    included); `root` defaults to the folder that holds the package. Values are text unless `typed`."""
+    doc, problems = read_yaml(path, PACKAGE_ROOT if root is None else root, typed)
+    if doc is None or problems:
+        raise Problems(problems)
+    return doc

@@ -14,9 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
-from ..base.yamlread import Document
+from ..base.yamlread import Document, read_data_file
 from .errors import Problem
 from .kpi import KPI
 from .partner import Procurement, ProcurementTarget
@@ -30,8 +28,7 @@ YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 @lru_cache(maxsize=1)
 def words() -> dict[str, dict[str, list[str]]]:
-    with WORDS_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_data_file(WORDS_FILE).data
 
 
 def _share_pattern(lang: str) -> re.Pattern:

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort, MkDocsException
 
 from ..base.languages import Languages
-from ..language import check_paths, format_report
+from ..language import InputError, check_paths, format_report
 from ..language.rules import load_rulebook, rules_dir
 from ..model.brand import brand_problems
 from ..model.dataset import Dataset, load_dataset
@@ -140,7 +140,10 @@ INTERFACE_STRINGS = (STRINGS_FILE,)
 
 def _check_wording(root: Path) -> None:
     """Refuse to publish wording at a level the language agreement says blocks (errors and warnings by default)."""
-    report = check_paths([root / "content", root / "data", *INTERFACE_STRINGS], root)
+    try:
+        report = check_paths([root / "content", root / "data", *INTERFACE_STRINGS], root)
+    except InputError as error:  # a file the check cannot read; each line names its place
+        raise BuildFailed(error.problems, exit_code=2) from None
     if report.exceeds(load_rulebook(rules_dir(root)).agreement.fail_on):
         raise BuildFailed([format_report(report, "text"),
                            "Wording at a level that the language agreement says blocks must be changed first "

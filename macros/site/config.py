@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import material
-import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..base.languages import Language, Languages, read_languages
+from ..base.yamlread import read_data_file
 from .calendar_files import FEEDS, ICS_NAME
 from .i18n import PageContext
 
@@ -24,8 +24,8 @@ MATERIAL = Path(material.__file__).parent / "templates"
 
 
 def read_base(root: Path) -> dict[str, Any]:
-    with (root / "mkdocs.yml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    """mkdocs.yml with numbers and yes/no as MkDocs reads them; raises Problems at their place."""
+    return read_data_file(root / "mkdocs.yml", root, typed=True).data
 
 
 @lru_cache(maxsize=64)

@@ -13,7 +13,8 @@ of these is read the way a browser would read it (any letter case, character ref
   only go to `https://`, `http://`, `mailto:`, `tel:` or a page of this site;
 - pictures and other files from another address: they are requests to another site;
 - front-matter fields the theme would act on (only `title`, `description`, `hide`, `search` and `slug`),
-  and control or invisible characters in the front matter.
+  control or invisible characters in the front matter, and front matter that cannot be read
+  (a YAML mistake, a field written twice, a slug that cannot be an address).
 
 Code (fenced blocks and `code spans`) is shown, never run, so it is left alone.
 """
@@ -30,6 +31,7 @@ from markupsafe import Markup, escape
 from ..base.characters import HIDDEN_EXPECTED, describe, first_hidden, is_hidden
 from ..model.errors import Problem
 from .expand import Catalog, macro_problems, without_code
+from .front_matter import FRONT_MATTER, read_front_matter
 
 # Elements that run code, load something from elsewhere, or change how the page itself works.
 REFUSED_ELEMENTS = frozenset({
@@ -53,7 +55,6 @@ ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^}\n]*=[^}\n]*)\}")
 ATTR_PAIR = re.compile(r"(?P<name>[^\s=}\"']+)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]+)")
 ON_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?[\s/\"'](?P<name>on[a-zA-Z]+)\s*=", re.DOTALL)
 ELEMENT = re.compile(r"<\s*/?\s*(?P<name>[a-zA-Z][a-zA-Z0-9:-]*)")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def normalise_address(value: str) -> str:
@@ -236,6 +237,10 @@ def page_problems(text: str, path: str) -> list[Problem]:
     body, start, front = _blank_front_matter(text)
     found = [(*_line_col(text, start + index), message, expected)
              for index, message, expected in _front_matter_problems(front)]
+    # What the YAML reader finds where a hidden character was already named is the same problem.
+    places = {(line, col) for line, col, _, _ in found}
+    found += [(p.line, p.column, p.message, p.expected) for p in read_front_matter(text, path)[1]
+              if (p.line, p.column) not in places]
     body = without_code(body)
     found += _raw_html_problems(body)
     found += [(*_line_col(body, index), message, expected) for index, message, expected in _markdown_problems(body)]

@@ -12,13 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from ..base.languages import TRANSLATIONS, Language, Languages
-from ..base.problems import Problem
+from ..base.problems import Problem, Problems
+from ..base.yamlread import read_data_file
 from ..model.privacy import Figure, TenderFigure
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
@@ -26,13 +26,15 @@ STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
-    with STRINGS_FILE.open(encoding="utf-8") as handle:
-        table = yaml.safe_load(handle)
+    """Podium's interface words, {key: {language: text}}; raises Problems at their place in strings.yml."""
+    doc = read_data_file(STRINGS_FILE)
+    table = doc.data
     shipped = set(next(iter(table.values())))
-    uneven = [key for key, value in table.items() if set(value) != shipped]
+    uneven = [doc.problem((key,), f"'{key}' does not have the same languages as the first string",
+                          f"a text for each of {' and '.join(sorted(shipped))}", prefer_key=True)
+              for key, value in table.items() if set(value) != shipped]
     if uneven:
-        raise ValueError(f"{STRINGS_FILE.name}: these strings need {' and '.join(sorted(shipped))}: "
-                         + ", ".join(uneven))
+        raise Problems(uneven)
     return table
 
 

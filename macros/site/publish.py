@@ -14,8 +14,12 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 MARKER = ".podium-build"
 MARKER_TEXT = ("# This folder was made by `podium build`; the next build replaces all of it.\n"
@@ -193,18 +197,47 @@ def _normal_permissions(folder: Path) -> None:
                 path.chmod(mode)
 
 
-def swap_in(fresh: Path, out: Path) -> None:
-    """Put `fresh` in the place of `out` by renaming; if the second rename fails, the old site goes back."""
-    _normal_permissions(fresh)
-    if not out.exists():
-        fresh.rename(out)
+# Ctrl+C and SIGTERM: a build stopped before its site is published must report that it stopped.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextmanager
+def publishing() -> Iterator[None]:
+    """Hold Ctrl+C and SIGTERM while the site is published, so that the answer is true either way.
+
+    A stop that came before the site is replaced stops the build here (KeyboardInterrupt, nothing
+    replaced); one that comes while or after the site is replaced is let go, because the new site is
+    then published and the build did succeed. Only the main thread can hold signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    old = out.with_name(f".{out.name}-old-{os.getpid()}-{secrets.token_hex(4)}")
-    out.rename(old)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        fresh.rename(out)
-    except BaseException:
-        old.rename(out)
-        raise
-    # Read-only folders were refused before; whatever still resists is retried by the next build.
-    discard(old)
+        if STOP_SIGNALS & signal.sigpending():
+            raise KeyboardInterrupt
+        yield
+    finally:
+        for signum in STOP_SIGNALS & signal.sigpending():
+            signal.sigwait({signum})  # take it, so it is not delivered when the signals are let through
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def swap_in(fresh: Path, out: Path) -> None:
+    """Put `fresh` in the place of `out` by renaming; if the second rename fails, the old site goes back.
+
+    A stop (Ctrl+C, SIGTERM) that comes before the renames stops here with nothing replaced; once they
+    begin, the site is published and the old one removed whatever comes (see `publishing`)."""
+    _normal_permissions(fresh)
+    with publishing():
+        if not out.exists():
+            fresh.rename(out)
+            return
+        old = out.with_name(f".{out.name}-old-{os.getpid()}-{secrets.token_hex(4)}")
+        out.rename(old)
+        try:
+            fresh.rename(out)
+        except BaseException:
+            old.rename(out)
+            raise
+        # Read-only folders were refused before; whatever still resists is retried by the next build.
+        discard(old)

@@ -8,13 +8,9 @@ the twin's address here.
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 
-import yaml
-
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .front_matter import read_front_matter
 
 
 def default_url(src_uri: str) -> str:
@@ -26,12 +22,10 @@ def default_url(src_uri: str) -> str:
 
 
 def slug_of(markdown: str) -> str | None:
-    found = FRONT_MATTER.match(markdown)
-    if not found:
-        return None
-    meta = yaml.safe_load(found.group(1))
-    slug = meta.get("slug") if isinstance(meta, dict) else None
-    return slug if isinstance(slug, str) and SLUG.match(slug) else None
+    """The page's own address in its language, if its front matter names a usable one (the build
+    reports the others before it starts: content_safety.page_problems)."""
+    meta, problems = read_front_matter(markdown, "page.md")
+    return None if problems else meta.get("slug")
 
 
 def url_with_slug(src_uri: str, slug: str) -> str:

@@ -150,3 +150,9 @@ def test_reflow_names_the_wide_elements():
     found = beyond.check_reflow({"scrollWidth": 616, "clientWidth": 320, "culprits": [
         {"selector": "main > img", "snippet": "<img>", "right": 616}]}, 320)
     assert rules(found) == ["podium-reflow"] and found[0].selector == "main > img"
+
+
+def test_stop_words_stay_words():
+    """YAML 1.1 would read the English stop word `on` as yes/no; the word lists keep it as text."""
+    assert "on" in beyond.word_lists()["stopwords"]["en"]
+    assert all(isinstance(word, str) for words in beyond.word_lists()["stopwords"].values() for word in words)

@@ -116,3 +116,26 @@ def test_deep_nesting_is_a_message_not_a_crash():
 def test_several_documents_are_a_message():
     found = problems("a: 1\n---\nb: 2\n")
     assert len(found) == 1 and found[0].startswith("data/x.yml:2:1: the YAML cannot be read here")
+
+
+def test_a_data_file_that_must_be_right_raises_every_problem_at_its_place(tmp_path):
+    from macros.base.problems import Problems
+    from macros.base.yamlread import read_data_file
+    path = tmp_path / "strings.yml"
+    path.write_text("title:\n  nl: Titel\n  en: Title\ntitle:\n  nl: Kop\nlink: *other\n", encoding="utf-8")
+    with pytest.raises(Problems) as raised:
+        read_data_file(path, tmp_path)
+    assert [str(p) for p in raised.value.problems] == [
+        "strings.yml:4:1: 'title' appears twice in the same group (first on line 1) — keep one of them",
+        "strings.yml:6:7: '*other' repeats another part of the file (a YAML alias) — "
+        "write the value out in full here; Podium does not expand aliases"]
+
+
+def test_typed_reading_gives_numbers_and_yes_no_as_mkdocs_reads_them(tmp_path):
+    from macros.base.yamlread import read_data_file
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("strict: true\nfont: false\ntoc: {toc_depth: 3, ratio: 1.5}\nname: '3'\nempty:\n",
+                    encoding="utf-8")
+    assert read_data_file(path, tmp_path, typed=True).data == {
+        "strict": True, "font": False, "toc": {"toc_depth": 3, "ratio": 1.5}, "name": "3", "empty": None}
+    assert read_data_file(path, tmp_path).data["strict"] == "true"

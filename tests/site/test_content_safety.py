@@ -196,3 +196,44 @@ def test_front_matter_and_headings_reach_every_template_escaped(example_copy: Pa
     assert "Links &amp; &lt;img src=x onerror=alert(1)&gt;" in texts[site / "en" / "index.html"]  # navigation
     ownership = texts[site / "en" / "ownership" / "index.html"]
     assert "<title>Who takes care of what &lt;/title&gt;&lt;img src=x onerror=alert(4)&gt; - " in ownership
+
+
+@pytest.mark.parametrize("front, message", [
+    ('title: "Werken\n', "content/nl/x.md:2:8: this quoted text is not closed"),
+    ("title: A\ntitle: B\n", "content/nl/x.md:3:1: 'title' appears twice in the same group (first on line 2)"),
+    ("slug: Werken Met Ons\n", "content/nl/x.md:2:7: 'Werken Met Ons' cannot be part of a web address — "
+                               "lower-case letters, digits and hyphens"),
+    ("- title\n", "content/nl/x.md:2:1: the front matter is not written as fields"),
+])
+def test_front_matter_that_cannot_be_read_is_named_at_its_place(front, message):
+    problems = found("", front)
+    assert any(p.startswith(message) for p in problems), problems
+
+
+def test_a_section_start_page_keeps_its_folder_address():
+    problems = [str(p) for p in page_problems("---\nslug: voortgang\n---\n# Voortgang\n", "content/nl/progress/index.md")]
+    assert problems == ["content/nl/progress/index.md:2:1: the start page of a section keeps the address of its "
+                        "folder — remove the slug, or rename the folder"]
+
+
+def test_the_build_names_a_broken_front_matter_and_publishes_nothing(example_copy: Path, capsys):
+    page = example_copy / "content" / "nl" / "work-with-us.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\nslug: werken-met-ons\n---\n")
+    page.write_text(text.replace("slug: werken-met-ons\n", 'slug: werken-met-ons\ntitle: "Werken\n', 1),
+                    encoding="utf-8")
+    assert main(["--project", str(example_copy), "build"]) == 2
+    err = capsys.readouterr().err
+    assert ("content/nl/work-with-us.md:3:8: this quoted text is not closed — end it with the same quote mark "
+            "it starts with, on the same line") in err
+    assert "Traceback" not in err
+    assert not (example_copy / "site").exists()
+
+
+def test_a_page_not_saved_as_utf8_is_named_without_a_traceback(example_copy: Path, capsys):
+    page = example_copy / "content" / "nl" / "links.md"
+    page.write_bytes(page.read_bytes() + "\ncafé\n".encode("latin-1"))
+    assert main(["--project", str(example_copy), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "content/nl/links.md: this file cannot be read" in err and "expected a UTF-8 text file" in err
+    assert "Traceback" not in err and not (example_copy / "site").exists()

@@ -30,6 +30,28 @@ def wait_until_writing(project: Path, build: subprocess.Popen, timeout: float = 
         time.sleep(0.02)
 
 
+def stop_before_publishing(project: Path, stop: signal.Signals,
+                           attempts: int = 3) -> tuple[subprocess.Popen, dict[str, bytes]]:
+    """Start a build and send it `stop` while it still writes into its temporary folder; the build
+    and the files of the site it would have replaced.
+
+    The build is frozen (SIGSTOP) before the signal goes out, so a busy machine cannot let it
+    publish between the look and the signal; a build that had already published (its temporary
+    folder gone) is let finish, and the next attempt starts."""
+    for _ in range(attempts):
+        build = start_build(project)
+        wait_until_writing(project, build)
+        build.send_signal(signal.SIGSTOP)
+        if any(project.glob(".site-build-*/nl")):
+            before = files(project / "site")
+            build.send_signal(stop)
+            build.send_signal(signal.SIGCONT)
+            return build, before
+        build.send_signal(signal.SIGCONT)
+        build.communicate(timeout=120)
+    pytest.fail(f"each of {attempts} builds published before it could be stopped")
+
+
 def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site"))
 
@@ -41,11 +63,8 @@ def files(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stopped_build_cleans_up_and_keeps_the_previous_site(example_copy, stop):
     assert main(["--project", str(example_copy), "build"]) == 0
-    before = files(example_copy / "site")
-    build = start_build(example_copy)
+    build, before = stop_before_publishing(example_copy, stop)
     try:
-        wait_until_writing(example_copy, build)
-        build.send_signal(stop)
         _, err = build.communicate(timeout=60)
     finally:
         if build.poll() is None:

@@ -212,17 +212,23 @@ class _Table:
             # The published figures contradict each other (bad data): withhold everything in the table.
             return [(frozenset(hidden), Fraction(0), Fraction(0))] if self._published(withheld) else []
         found = []
+        alone = [region.maximum(_indicator(len(hidden), (i,))) for i in range(len(hidden))]
+        # A count that can only be 0 adds nothing to a sum. Any set with such counts in it is
+        # visited after the same set without them, which has the same bounds and a threshold at
+        # least as high, so the first leak never contains one: they are left out of the search
+        # when only the first leak is wanted, which keeps it from doubling with every such count.
+        zero = {i for i, high in enumerate(alone) if high == 0} if first_only else set()
         # Adding a cell to a set never lowers the largest value of its sum and never raises its
         # threshold (the smallest of its cells'), so a set that reaches its threshold is not grown.
         stack: list[tuple[int, ...]] = [()]
         while stack:
             chosen = stack.pop()
             for i in range(chosen[-1] + 1 if chosen else 0, len(hidden)):
+                if i in zero:
+                    continue
                 subset = (*chosen, i)
-                objective = [Fraction(0)] * len(hidden)
-                for j in subset:
-                    objective[j] = Fraction(1)
-                high = region.maximum(objective)
+                objective = _indicator(len(hidden), subset)
+                high = alone[i] if not chosen else region.maximum(objective)
                 keys = frozenset(hidden[j] for j in subset)
                 if high is None or high >= min(self.cells[k].threshold for k in keys):
                     continue
@@ -248,11 +254,124 @@ class _Table:
         return -region.maximum([-x for x in objective]) > 0
 
 
+def _indicator(n: int, subset: tuple[int, ...]) -> list[Fraction]:
+    """The objective 'sum of the cells in subset'."""
+    objective = [Fraction(0)] * n
+    for j in subset:
+        objective[j] = Fraction(1)
+    return objective
+
+
 # ---------------------------------------------------------------------------------------------
 # The set of tables a reader cannot rule out: {x >= 0 : rows . x = rhs}, and its bounds
 
 
 class _Region:
+    """The region in independent pieces, so that each bound is a few small exact problems.
+
+    An equation with one unknown left fixes that unknown; its value goes into the other
+    equations, which may fix more. The unknowns still open fall apart into blocks that share no
+    equation. The region is the product of the fixed values and the blocks, so the largest value
+    of a sum is the fixed part plus the largest value within each block (none when one block has
+    no upper bound): exactly what one tableau over all unknowns gives, without the work on cells
+    that are already known or unrelated. A large table is mostly such cells: members whose
+    published figures pin their hidden share.
+    """
+
+    def __init__(self, rows: list[list[Fraction]], rhs: list[Fraction], n: int):
+        equations = [({j: a for j, a in enumerate(row) if a != 0}, b) for row, b in zip(rows, rhs)]
+        solved = _fix(equations)
+        self.feasible = solved is not None
+        if solved is None:
+            return
+        self.fixed, equations = solved
+        self.blocks: list[tuple[list[int], _Tableau]] = []
+        for columns, block in _blocks(equations):
+            index = {j: i for i, j in enumerate(columns)}
+            dense = []
+            for terms, _ in block:
+                row = [Fraction(0)] * len(columns)
+                for j, a in terms.items():
+                    row[index[j]] = a
+                dense.append(row)
+            tableau = _Tableau(dense, [b for _, b in block], len(columns))
+            if not tableau.feasible:
+                self.feasible = False
+                return
+            self.blocks.append((columns, tableau))
+        # Unknowns in no equation can be any non-negative count.
+        bound = {j for columns, _ in self.blocks for j in columns}
+        self.free = [j for j in range(n) if j not in self.fixed and j not in bound]
+
+    def maximum(self, objective: list[Fraction]) -> Fraction | None:
+        """The largest value of objective . x over the region; None when it has no upper bound."""
+        if any(objective[j] > 0 for j in self.free):
+            return None
+        best = sum((objective[j] * v for j, v in self.fixed.items()), Fraction(0))
+        for columns, tableau in self.blocks:
+            local = [objective[j] for j in columns]
+            if not any(local):
+                continue
+            high = tableau.maximum(local)
+            if high is None:
+                return None
+            best += high
+        return best
+
+
+Equation = tuple[dict[int, Fraction], Fraction]    # sum of coefficient * unknown = right-hand side
+
+
+def _fix(equations: list[Equation]) -> tuple[dict[int, Fraction], list[Equation]] | None:
+    """The unknowns that equations with one unknown pin down, and the equations left over them.
+
+    None when the equations contradict each other or pin a count below zero."""
+    fixed: dict[int, Fraction] = {}
+    while True:
+        single = next((e for e in equations if len(e[0]) == 1), None)
+        if single is None:
+            return fixed, equations
+        (j, a), = single[0].items()
+        value = single[1] / a
+        if value < 0:
+            return None
+        fixed[j] = value
+        rest = []
+        for terms, b in equations:
+            if j in terms:
+                b -= terms[j] * value
+                terms = {k: x for k, x in terms.items() if k != j}
+                if not terms:
+                    if b != 0:
+                        return None
+                    continue
+            rest.append((terms, b))
+        equations = rest
+
+
+def _blocks(equations: list[Equation]) -> list[tuple[list[int], list[Equation]]]:
+    """The equations grouped by shared unknowns, each group with its unknowns in order."""
+    parent: dict[int, int] = {}
+
+    def root(j: int) -> int:
+        while parent.setdefault(j, j) != j:
+            parent[j] = parent[parent[j]]
+            j = parent[j]
+        return j
+
+    for terms, _ in equations:
+        first, *others = terms
+        for j in others:
+            parent[root(j)] = root(first)
+    groups: dict[int, tuple[set, list]] = {}
+    for terms, b in equations:
+        columns, block = groups.setdefault(root(next(iter(terms))), (set(), []))
+        columns.update(terms)
+        block.append((terms, b))
+    return [(sorted(columns), block) for columns, block in groups.values()]
+
+
+class _Tableau:
     """A simplex tableau over the rationals, made feasible once, then maximised for each objective."""
 
     def __init__(self, rows: list[list[Fraction]], rhs: list[Fraction], n: int):

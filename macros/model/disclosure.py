@@ -415,8 +415,10 @@ def _run(tableau: list[list[Fraction]], basis: list[int], cost: list[Fraction]) 
     width = len(cost)
     while True:
         entering = None
+        # Only basic variables with a cost count towards a reduced cost, and most have none.
+        weighted = [(cost[b], row) for b, row in zip(basis, tableau) if cost[b] != 0]
         for j in range(width):
-            reduced = sum((cost[b] * row[j] for b, row in zip(basis, tableau)), Fraction(0)) - cost[j]
+            reduced = sum((c * row[j] for c, row in weighted if row[j] != 0), Fraction(0)) - cost[j]
             if reduced < 0:
                 entering = j
                 break

@@ -5,8 +5,14 @@ observations each; it is also measured at a quarter and at half of that. For eac
 builds with Podium and builds the same pages pre-rendered as plain Markdown, and prints
 CPU seconds, seconds per page and the ratio. It measures; it asserts nothing.
 
+With --before it also builds the data pages with the disclosure solver Podium used before
+(tests/disclosure_reference.py: one tableau over all counts, a search that doubles with every
+member without a diverse partner), so the output shows the build before and after that change.
+That build takes minutes from half size on.
+
     .venv/bin/python bench/data_pages.py
     .venv/bin/python bench/data_pages.py --scale 1 --runs 1
+    .venv/bin/python bench/data_pages.py --scale 0.25 0.5 --runs 1 --before
 """
 from __future__ import annotations
 
@@ -18,7 +24,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import WORK, compare, copy_project, grow, prerender  # noqa: E402
+from build import ROOT, WORK, compare, copy_project, cpu_seconds, grow, prerender  # noqa: E402
+
+import macros.model.privacy  # noqa: E402  (the module whose solver --before swaps)
 
 FULL = {"members": 25, "partners": 1000, "kpis": 40, "years": 10}
 
@@ -69,13 +77,27 @@ def grow_data_pages(project: Path, size: dict) -> None:
         (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def with_reference_solver(project: Path, runs: int) -> float:
+    """Best CPU seconds of the data build with the disclosure solver as it was before."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import disclosure_reference
+    current = macros.model.privacy.protect
+    macros.model.privacy.protect = disclosure_reference.protect
+    try:
+        return min(cpu_seconds(project)[0] for _ in range(runs))
+    finally:
+        macros.model.privacy.protect = current
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, nargs="*", default=[0.25, 0.5, 1.0])
     parser.add_argument("--runs", type=int, default=3, help="builds per variant after a warm-up; the best is reported")
+    parser.add_argument("--before", action="store_true",
+                        help="also build with the disclosure solver used before (slow from half size on)")
     args = parser.parse_args()
     print(f"{'members':>7} {'partners':>8} {'kpis':>5} {'years':>5} {'pages':>6} {'data s':>8} "
-          f"{'plain s':>8} {'ms/page':>8} {'ratio':>6}")
+          f"{'plain s':>8} {'ms/page':>8} {'ratio':>6}" + (f" {'before s':>9} {'ratio':>6}" if args.before else ""))
     for scale in args.scale:
         size = {key: max(1, round(value * scale)) for key, value in FULL.items()}
         size["years"] = FULL["years"]
@@ -84,10 +106,17 @@ def main() -> None:
         plain = prerender(project)
         data_s, plain_s = compare(project, plain, args.runs)
         pages = sum(1 for _ in (project / "site").rglob("*.html"))
+        before = ""
+        if args.before:
+            before_s = with_reference_solver(project, args.runs)
+            before = f" {before_s:>9.2f} {before_s / plain_s:>6.2f}"
         print(f"{size['members']:>7} {size['partners']:>8} {size['kpis']:>5} {size['years']:>5} {pages:>6} "
-              f"{data_s:>8.2f} {plain_s:>8.2f} {1000 * data_s / pages:>8.1f} {data_s / plain_s:>6.2f}", flush=True)
+              f"{data_s:>8.2f} {plain_s:>8.2f} {1000 * data_s / pages:>8.1f} {data_s / plain_s:>6.2f}{before}",
+              flush=True)
     print("CPU seconds of `podium build` (both languages; language check left out of both), best of the runs after a warm-up; "
-          "ratio = data-driven / pre-rendered Markdown, target ≤ 1.2; time should grow linearly with the data.")
+          "ratio = data-driven / pre-rendered Markdown, target ≤ 1.2; time should grow linearly with the data."
+          + (" before s = the data build with the disclosure solver used before, and its ratio to the plain build."
+             if args.before else ""))
 
 
 if __name__ == "__main__":

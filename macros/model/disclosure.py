@@ -34,6 +34,8 @@ The choice (`protect`):
 Bounds come from linear programming over the rationals (a small simplex with Bland's rule), so
 they are the tightest a reader can derive by adding and subtracting published figures. Each
 connected table is solved on its own; a leak across tables always contains one within a table.
+Within a table, counts that the published figures pin down are fixed first and the rest is
+solved in blocks that share no equation, which gives the same bounds with far less work.
 
 `disclosed` is the audit on its own: the leaks a given choice of withheld figures leaves.
 """

@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
+from .prefilter import WordGate, needed_strings
 from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -123,7 +124,7 @@ class Matcher:
         self._explicit_keys: set[str] = set()
         self._in_tree: set[str] = set()
         plain: list[str] = []
-        extra: list[str] = []
+        extra: dict[str, str] = {}
         for number, rule in enumerate(rules):
             if rule.patterns:  # the terms are then only what the guide shows
                 own = [f"(?:{pattern})" for pattern in rule.patterns]  # the text is lower-cased already
@@ -138,13 +139,14 @@ class Matcher:
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
-                extra.append(f"(?P<{name}>{'|'.join(own)})")
+                extra[name] = "|".join(own)
         for rule in rules:
             if not rule.patterns:
                 plain.extend(self._add_forms(rule))
-        body = "|".join([f"(?P<t>{trie_regex(plain, fold=True)})"] + extra)
-        self._source = BEFORE + "(?:" + body + ")" + AFTER
-        self._program: tuple | None = None
+        self._bodies = {"t": trie_regex(plain, fold=True)} | extra
+        """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
+        self._needs = {name: needed_strings(own) for name, own in extra.items()}
+        self._programs: dict[str, tuple | None] = {}
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accepted = tuple(accept)
         self._shortest_part = min((len(part) for part in self._parts), default=0)
@@ -154,16 +156,22 @@ class Matcher:
     # The regular expressions are compiled on first use and left out when the matcher is kept in
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
     def prepare(self) -> None:
-        """Make the program of the large expression, to keep with the matcher in the rule cache."""
-        self._program = make_program(self._source)
+        """Make the programs of the expressions, to keep with the matcher in the rule cache."""
+        self._programs = {name: make_program(_bounded(body)) for name, body in self._bodies.items()}
 
     @cached_property
-    def _pattern(self) -> re.Pattern:
-        return compile_program(self._source, self._program)
+    def _patterns(self) -> dict[str, re.Pattern]:
+        """Per group, its expression on its own, between word boundaries."""
+        return {name: compile_program(_bounded(body), self._programs.get(name)) for name, body in self._bodies.items()}
+
+    @cached_property
+    def _gate(self) -> WordGate:
+        return WordGate(self._needs)
 
     @cached_property
     def _ignorecase(self) -> re.Pattern:
-        return re.compile(self._source, re.IGNORECASE)
+        """All the expressions in one, for the rare text that changes length when lower-cased."""
+        return re.compile(_bounded("|".join(f"(?P<{name}>{body})" for name, body in self._bodies.items())), re.IGNORECASE)
 
     @cached_property
     def _accept(self) -> re.Pattern | None:
@@ -173,8 +181,12 @@ class Matcher:
     def _candidates(self) -> re.Pattern | None:
         return self._candidate_words()
 
+    @cached_property
+    def _candidate_strings(self) -> frozenset[str] | None:
+        return needed_strings(self._candidates.pattern) if self._candidates is not None else None
+
     def __getstate__(self) -> dict:
-        compiled = ("_pattern", "_ignorecase", "_accept", "_candidates")
+        compiled = ("_patterns", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
         return {key: value for key, value in self.__dict__.items() if key not in compiled and key != "_words"} | {"_words": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
@@ -229,19 +241,21 @@ class Matcher:
     def find_normalised(self, text: str) -> list[Hit]:
         """Every place in already normalised ``text`` where a rule applies, left to right, not overlapping."""
         low = text.lower()
-        pattern = self._pattern
-        if len(low) != len(text):  # a few characters change length when lower-cased
+        if len(low) == len(text):
+            patterns = self._patterns
+            # the terms first, then the patterns of the rules whose needed words the text holds
+            next_match = _earliest([(patterns[name], name) for name in ("t", *self._gate.active(low))], low)
+        else:  # a few characters change length when lower-cased: search the text itself, ignoring case
             low = text
-            pattern = self._ignorecase
+            next_match = _earliest([(self._ignorecase, None)], low)
         hits: list[Hit] = []
         position = 0
-        search = pattern.search
         while True:
-            found = search(low, position)
-            if found is None:
+            step = next_match(position)
+            if step is None:
                 break
+            group, found = step
             start, end = found.span()
-            group = found.lastgroup
             generated = False
             if group == "t":
                 key = term_key(found.group())
@@ -264,8 +278,12 @@ class Matcher:
     def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
         """Add the hits of compounds, for words no other hit covers (each distinct word is
         analysed once per matcher)."""
-        if self._candidates is not None and self._candidates.search(low) is None:
-            return hits
+        if self._candidates is not None:
+            strings = self._candidate_strings
+            if strings is not None and not any(string in low for string in strings):
+                return hits  # cheaper than the search below, and it cannot match without one of them
+            if self._candidates.search(low) is None:
+                return hits
         words = self._words
         taken = [(hit.start, hit.end) for hit in hits if not hit.rule.patterns]
         added: list[Hit] = []
@@ -361,6 +379,47 @@ class Matcher:
         lemma = words.lemma(form)
         return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
             or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
+
+
+def _bounded(body: str) -> str:
+    """``body`` as whole words only."""
+    return BEFORE + "(?:" + body + ")" + AFTER
+
+
+def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
+    """A function that gives, for a position in ``low``, the first match at or after it of any
+    of the expressions in ``streams``, with the name of its group, or None.
+
+    This is what one expression made of them all (``(?P<a>…)|(?P<b>…)``) would find: the match
+    that starts first, and at the same start the one of the earlier stream. Each stream's next
+    match is kept until the position passes it, so each expression searches the text once. A
+    stream named None takes the name of the group that matched inside it.
+    """
+    if len(streams) == 1:
+        search, name = streams[0][0].search, streams[0][1]
+
+        def only(position: int) -> tuple[str, re.Match] | None:
+            found = search(low, position)
+            return None if found is None else (name or found.lastgroup, found)
+
+        return only
+    ahead: list[re.Match | bool | None] = [None] * len(streams)  # False: no match any more
+
+    def first(position: int) -> tuple[str, re.Match] | None:
+        best: tuple[str, re.Match] | None = None
+        for index, (pattern, name) in enumerate(streams):
+            found = ahead[index]
+            if found is False:
+                continue
+            if found is None or found.start() < position:
+                found = ahead[index] = pattern.search(low, position) or False
+                if found is False:
+                    continue
+            if best is None or found.start() < best[1].start():
+                best = (name, found)
+        return best
+
+    return first
 
 
 def _word_start(low: str, position: int) -> int:

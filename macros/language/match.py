@@ -33,6 +33,8 @@ _CLOSERS = {
     "\u00ab": "\u00bb",  # « »
     "\u2018": "\u2019",  # ‘ ’
 }
+SHORT_TEXT = 80
+"""Texts up to this length are remembered with their hits for the rest of the run."""
 _CONTEXT = 120
 """How many characters around a match are searched for exceptions and accepted phrases."""
 
@@ -152,6 +154,8 @@ class Matcher:
         self._shortest_part = min((len(part) for part in self._parts), default=0)
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
+        self._short: dict[str, tuple[Hit, ...]] = {}
+        """Per distinct short text: its hits (the answer depends on nothing but the text)."""
 
     # The regular expressions are compiled on first use and left out when the matcher is kept in
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
@@ -187,7 +191,7 @@ class Matcher:
 
     def __getstate__(self) -> dict:
         compiled = ("_patterns", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
-        return {key: value for key, value in self.__dict__.items() if key not in compiled and key != "_words"} | {"_words": {}}
+        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -240,6 +244,17 @@ class Matcher:
 
     def find_normalised(self, text: str) -> list[Hit]:
         """Every place in already normalised ``text`` where a rule applies, left to right, not overlapping."""
+        if len(text) > SHORT_TEXT:
+            return self._find(text)
+        # headings, table cells, list items and data labels come back again and again
+        known = self._short.get(text)
+        if known is None:
+            if len(self._short) > 100_000:
+                self._short.clear()
+            known = self._short[text] = tuple(self._find(text))
+        return list(known)
+
+    def _find(self, text: str) -> list[Hit]:
         low = text.lower()
         if len(low) == len(text):
             patterns = self._patterns
@@ -279,9 +294,11 @@ class Matcher:
         """Add the hits of compounds, for words no other hit covers (each distinct word is
         analysed once per matcher)."""
         if self._candidates is not None:
-            strings = self._candidate_strings
-            if strings is not None and not any(string in low for string in strings):
-                return hits  # cheaper than the search below, and it cannot match without one of them
+            for string in self._candidate_strings or ("",):
+                if string in low:
+                    break
+            else:
+                return hits  # cheaper than the search below, which cannot match without one of them
             if self._candidates.search(low) is None:
                 return hits
         words = self._words

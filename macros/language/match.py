@@ -1,13 +1,15 @@
-"""Finding rule terms in prose: one compiled regular expression per language, then one look-up
-per word.
+"""Finding rule terms in prose: one compiled regular expression for the terms of a language,
+one per pattern rule, then one look-up per word.
 
 All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
-tree (``terms.trie_regex``); terms with a trailing ``*``, and the ``patterns`` of pattern
-rules, are added as named alternatives. The text is normalised (``normalise``), lower-cased
-once and searched with that single expression. Then every word that no match covers is looked
-up, once per distinct word, in a table of inflected forms and, for rules that allow it, split
-into compound parts (``morphology``). Only at a match does Python look at the rule's
-conditions (exact case, nearby words, exceptions, quotation marks, the accept list).
+tree (``terms.trie_regex``). Terms with a trailing ``*``, and the ``patterns`` of a pattern
+rule, make an expression of that rule's own, which only runs on a text holding one of the
+words it needs (``prefilter``); the matches of all expressions are merged as one expression
+with named alternatives would find them. The text is normalised (``normalise``) and
+lower-cased once. Then every word that no match covers is looked up, once per distinct word,
+in a table of inflected forms and, for rules that allow it, split into compound parts
+(``morphology``). Only at a match does Python look at the rule's conditions (exact case,
+nearby words, exceptions, quotation marks, the accept list).
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
-"""Finding rule terms in prose: one compiled regular expression per language, then one look-up
-per word.
+"""Finding rule terms in prose: one compiled regular expression for the terms of a language,
+one per pattern rule, then one look-up per word.
 
 All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
-tree (``terms.trie_regex``); terms with a trailing ``*``, and the ``patterns`` of pattern
-rules, are added as named alternatives. The text is normalised (``normalise``), lower-cased
-once and searched with that single expression. Then every word that no match covers is looked
-up, once per distinct word, in a table of inflected forms and, for rules that allow it, split
-into compound parts (``morphology``). Only at a match does Python look at the rule's
-conditions (exact case, nearby words, exceptions, quotation marks, the accept list).
+tree (``terms.trie_regex``). Terms with a trailing ``*``, and the ``patterns`` of a pattern
+rule, make an expression of that rule's own, which only runs on a text holding one of the
+words it needs (``prefilter``); the matches of all expressions are merged as one expression
+with named alternatives would find them. The text is normalised (``normalise``) and
+lower-cased once. Then every word that no match covers is looked up, once per distinct word,
+in a table of inflected forms and, for rules that allow it, split into compound parts
+(``morphology``). Only at a match does Python look at the rule's conditions (exact case,
+nearby words, exceptions, quotation marks, the accept list).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
+from .prefilter import WordGate, needed_strings
 from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -32,6 +35,8 @@ _CLOSERS = {
     "\u00ab": "\u00bb",  # « »
     "\u2018": "\u2019",  # ‘ ’
 }
+SHORT_TEXT = 80
+"""Texts up to this length are remembered with their hits for the rest of the run."""
 _CONTEXT = 120
 """How many characters around a match are searched for exceptions and accepted phrases."""
 
@@ -123,7 +128,7 @@ class Matcher:
         self._explicit_keys: set[str] = set()
         self._in_tree: set[str] = set()
         plain: list[str] = []
-        extra: list[str] = []
+        extra: dict[str, str] = {}
         for number, rule in enumerate(rules):
             if rule.patterns:  # the terms are then only what the guide shows
                 own = [f"(?:{pattern})" for pattern in rule.patterns]  # the text is lower-cased already
@@ -138,32 +143,41 @@ class Matcher:
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
-                extra.append(f"(?P<{name}>{'|'.join(own)})")
+                extra[name] = "|".join(own)
         for rule in rules:
             if not rule.patterns:
                 plain.extend(self._add_forms(rule))
-        body = "|".join([f"(?P<t>{trie_regex(plain, fold=True)})"] + extra)
-        self._source = BEFORE + "(?:" + body + ")" + AFTER
-        self._program: tuple | None = None
+        self._bodies = {"t": trie_regex(plain, fold=True)} | extra
+        """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
+        self._needs = {name: needed_strings(own) for name, own in extra.items()}
+        self._programs: dict[str, tuple | None] = {}
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accepted = tuple(accept)
         self._shortest_part = min((len(part) for part in self._parts), default=0)
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
+        self._short: dict[str, tuple[Hit, ...]] = {}
+        """Per distinct short text: its hits (the answer depends on nothing but the text)."""
 
     # The regular expressions are compiled on first use and left out when the matcher is kept in
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
     def prepare(self) -> None:
-        """Make the program of the large expression, to keep with the matcher in the rule cache."""
-        self._program = make_program(self._source)
+        """Make the programs of the expressions, to keep with the matcher in the rule cache."""
+        self._programs = {name: make_program(_bounded(body)) for name, body in self._bodies.items()}
 
     @cached_property
-    def _pattern(self) -> re.Pattern:
-        return compile_program(self._source, self._program)
+    def _patterns(self) -> dict[str, re.Pattern]:
+        """Per group, its expression on its own, between word boundaries."""
+        return {name: compile_program(_bounded(body), self._programs.get(name)) for name, body in self._bodies.items()}
+
+    @cached_property
+    def _gate(self) -> WordGate:
+        return WordGate(self._needs)
 
     @cached_property
     def _ignorecase(self) -> re.Pattern:
-        return re.compile(self._source, re.IGNORECASE)
+        """All the expressions in one, for the rare text that changes length when lower-cased."""
+        return re.compile(_bounded("|".join(f"(?P<{name}>{body})" for name, body in self._bodies.items())), re.IGNORECASE)
 
     @cached_property
     def _accept(self) -> re.Pattern | None:
@@ -173,9 +187,13 @@ class Matcher:
     def _candidates(self) -> re.Pattern | None:
         return self._candidate_words()
 
+    @cached_property
+    def _candidate_strings(self) -> frozenset[str] | None:
+        return needed_strings(self._candidates.pattern) if self._candidates is not None else None
+
     def __getstate__(self) -> dict:
-        compiled = ("_pattern", "_ignorecase", "_accept", "_candidates")
-        return {key: value for key, value in self.__dict__.items() if key not in compiled and key != "_words"} | {"_words": {}}
+        compiled = ("_patterns", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
+        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -228,20 +246,33 @@ class Matcher:
 
     def find_normalised(self, text: str) -> list[Hit]:
         """Every place in already normalised ``text`` where a rule applies, left to right, not overlapping."""
+        if len(text) > SHORT_TEXT:
+            return self._find(text)
+        # headings, table cells, list items and data labels come back again and again
+        known = self._short.get(text)
+        if known is None:
+            if len(self._short) > 100_000:
+                self._short.clear()
+            known = self._short[text] = tuple(self._find(text))
+        return list(known)
+
+    def _find(self, text: str) -> list[Hit]:
         low = text.lower()
-        pattern = self._pattern
-        if len(low) != len(text):  # a few characters change length when lower-cased
+        if len(low) == len(text):
+            patterns = self._patterns
+            # the terms first, then the patterns of the rules whose needed words the text holds
+            next_match = _earliest([(patterns[name], name) for name in ("t", *self._gate.active(low))], low)
+        else:  # a few characters change length when lower-cased: search the text itself, ignoring case
             low = text
-            pattern = self._ignorecase
+            next_match = _earliest([(self._ignorecase, None)], low)
         hits: list[Hit] = []
         position = 0
-        search = pattern.search
         while True:
-            found = search(low, position)
-            if found is None:
+            step = next_match(position)
+            if step is None:
                 break
+            group, found = step
             start, end = found.span()
-            group = found.lastgroup
             generated = False
             if group == "t":
                 key = term_key(found.group())
@@ -264,8 +295,14 @@ class Matcher:
     def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
         """Add the hits of compounds, for words no other hit covers (each distinct word is
         analysed once per matcher)."""
-        if self._candidates is not None and self._candidates.search(low) is None:
-            return hits
+        if self._candidates is not None:
+            for string in self._candidate_strings or ("",):
+                if string in low:
+                    break
+            else:
+                return hits  # cheaper than the search below, which cannot match without one of them
+            if self._candidates.search(low) is None:
+                return hits
         words = self._words
         taken = [(hit.start, hit.end) for hit in hits if not hit.rule.patterns]
         added: list[Hit] = []
@@ -361,6 +398,47 @@ class Matcher:
         lemma = words.lemma(form)
         return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
             or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
+
+
+def _bounded(body: str) -> str:
+    """``body`` as whole words only."""
+    return BEFORE + "(?:" + body + ")" + AFTER
+
+
+def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
+    """A function that gives, for a position in ``low``, the first match at or after it of any
+    of the expressions in ``streams``, with the name of its group, or None.
+
+    This is what one expression made of them all (``(?P<a>…)|(?P<b>…)``) would find: the match
+    that starts first, and at the same start the one of the earlier stream. Each stream's next
+    match is kept until the position passes it, so each expression searches the text once. A
+    stream named None takes the name of the group that matched inside it.
+    """
+    if len(streams) == 1:
+        search, name = streams[0][0].search, streams[0][1]
+
+        def only(position: int) -> tuple[str, re.Match] | None:
+            found = search(low, position)
+            return None if found is None else (name or found.lastgroup, found)
+
+        return only
+    ahead: list[re.Match | bool | None] = [None] * len(streams)  # False: no match any more
+
+    def first(position: int) -> tuple[str, re.Match] | None:
+        best: tuple[str, re.Match] | None = None
+        for index, (pattern, name) in enumerate(streams):
+            found = ahead[index]
+            if found is False:
+                continue
+            if found is None or found.start() < position:
+                found = ahead[index] = pattern.search(low, position) or False
+                if found is False:
+                    continue
+            if best is None or found.start() < best[1].start():
+                best = (name, found)
+        return best
+
+    return first
 
 
 def _word_start(low: str, position: int) -> int:

@@ -116,10 +116,20 @@ class Tally:
 
     def totals(self, lang: str) -> tuple[int, int]:
         """(words, syllables)."""
+        known = _token_syllables.setdefault(lang, {})
         words = syllables = 0
         for token, count in self.tokens.items():
-            word = _TOKEN_EDGES.sub("", token)
-            if word:
+            found = known.get(token)
+            if found is None:
+                if len(known) > 200_000:
+                    known.clear()
+                word = _TOKEN_EDGES.sub("", token)
+                found = known[token] = count_syllables(word, lang) if word else 0
+            if found:
                 words += count
-                syllables += count * count_syllables(word, lang)
+                syllables += count * found
         return words, syllables
+
+
+_token_syllables: dict[str, dict[str, int]] = {}
+"""Per language: token as split from the text → its syllables, or 0 for a token without a word."""

@@ -32,6 +32,8 @@ METRICS_FILE = "metrics.yml"
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 CACHE_FOLDER = ".podium-cache"
 CACHE_PREFIX = "language-rules-"
+MATCHER_SUFFIX = ".matcher"
+"""The prepared matcher of each language is kept beside the book, in ``<book>.<lang>.matcher``."""
 CODE_FOLDERS = (Path(__file__).resolve().parent, PACKAGE_ROOT / "macros" / "base")
 """The code that reads and prepares the rules: a change to it makes every cached rule book stale."""
 
@@ -165,6 +167,8 @@ class RuleBook:
         self.example_places = example_places
         """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
         self.matchers: dict = {}
+        self.matcher_files: dict[str, Path] = {}
+        """Per language, the cache file that holds its prepared matcher (set when read from the cache)."""
 
     def enabled_rules(self, lang: str) -> tuple[Rule, ...]:
         disabled = set(self.settings.disabled_rules)
@@ -175,8 +179,19 @@ class RuleBook:
         if lang not in self.matchers:
             from .match import Matcher
 
-            self.matchers[lang] = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang)
+            kept = self.matcher_files.get(lang)
+            matcher = _read_pickle(kept) if kept is not None else None
+            if not isinstance(matcher, Matcher):
+                matcher = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang)
+                if kept is not None:  # its file was missing or broken: keep it again
+                    matcher.prepare()
+                    _write_pickles([(kept, matcher)])
+            self.matchers[lang] = matcher
         return self.matchers[lang]
+
+    def __getstate__(self) -> dict:
+        # the matchers are kept in files of their own, so that a run reads only its languages'
+        return self.__dict__ | {"matchers": {}, "matcher_files": {}}
 
 
 def rules_dir(root: Path | None = None) -> Path:
@@ -247,25 +262,49 @@ def _cache_folder(directory: Path) -> Path:
     return (project if directory == project / "data" / "language" else PACKAGE_ROOT) / CACHE_FOLDER
 
 
-def _read_cache(cache: Path, directory: Path) -> RuleBook | None:
+def _matcher_file(cache: Path, lang: str) -> Path:
+    return cache.with_name(f"{cache.stem}.{lang}{MATCHER_SUFFIX}")
+
+
+def _read_pickle(path: Path):
     try:
-        with cache.open("rb") as file:
-            book = pickle.load(file)
-    except Exception:  # missing, cut short or written by other code: build it again
+        with path.open("rb") as file:
+            return pickle.load(file)
+    except Exception:  # missing, cut short or written by other code: the caller builds it again
         return None
-    return book if isinstance(book, RuleBook) and book.directory == directory else None
+
+
+def _write_pickles(files: list[tuple[Path, object]]) -> bool:
+    """Write each value to its file (whole or not at all); False when that failed, which is harmless."""
+    try:
+        for path, value in files:
+            path.parent.mkdir(exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with partial.open("wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, path)
+    except (OSError, pickle.PicklingError):
+        return False
+    return True
+
+
+def _read_cache(cache: Path, directory: Path) -> RuleBook | None:
+    book = _read_pickle(cache)
+    if not isinstance(book, RuleBook) or book.directory != directory:
+        return None
+    book.matcher_files = {lang: _matcher_file(cache, lang) for lang in book.languages}
+    return book
 
 
 def _write_cache(cache: Path, book: RuleBook) -> None:
     """Keep the prepared book for the next run; old books of this folder are removed. Failing is harmless."""
+    # the matchers first: a book is only read when its file is complete, and then finds them
+    if not _write_pickles([(_matcher_file(cache, lang), matcher) for lang, matcher in book.matchers.items()]
+                          + [(cache, book)]):
+        return
     try:
-        cache.parent.mkdir(exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as file:
-            pickle.dump(book, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, cache)
-        for old in cache.parent.glob(f"{_cache_name(book.directory)}-*.pickle"):
-            if old != cache:
+        for old in cache.parent.glob(f"{_cache_name(book.directory)}-*"):
+            if old.suffix in (".pickle", MATCHER_SUFFIX) and not old.name.startswith(cache.stem):
                 old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
+    except OSError:
         pass

@@ -7,7 +7,7 @@ import pytest
 from language_helpers import rule_ids, source_span
 from macros.language import InputError, check_text
 from macros.language.markdown import scan_markdown
-from macros.language.normalise import JOIN
+from macros.language.normalise import JOIN, _ATTENTION
 
 # "slaven" is flagged by nl-slaaf wherever it is prose; these pages hide it in non-prose places.
 SKIPPED = {
@@ -200,3 +200,12 @@ def test_an_unsupported_front_matter_language_is_an_input_error(check_file) -> N
     with pytest.raises(InputError) as raised:
         check_file("content/nl/a.md", "---\nlang: de\n---\n\nText.\n")
     assert "expected lang: nl or lang: en" in raised.value.problems[0]
+
+
+def test_the_fast_path_of_normalise_leaves_alone_exactly_plain_latin_text() -> None:
+    """Every code point either is plain (left as it is without a look) or gets the careful path."""
+    careful = {0x00, ord("&"), 0x132, 0x133} | set(range(0xA0, 0xC0)) | set(range(0x250, 0x2010)) \
+        | set(range(0x202A, 0x202F))
+    wrong = [code for code in range(0x110000)
+             if (_ATTENTION.match(chr(code)) is not None) != (code in careful or code >= 0x2060)]
+    assert wrong == []

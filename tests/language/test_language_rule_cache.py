@@ -97,3 +97,22 @@ def _without_dutch(data):
     if isinstance(data, list):
         return [_without_dutch(item) for item in data]
     return data
+
+
+def test_each_language_reads_only_its_own_prepared_matcher(own_rules: Path) -> None:
+    _fresh(own_rules)
+    book = _fresh(own_rules)
+    assert book.matchers == {}  # nothing prepared is read before a language needs it
+    book.matcher("en")
+    assert set(book.matchers) == {"en"}
+
+
+def test_a_broken_matcher_file_is_rebuilt_and_finds_the_same(own_rules: Path) -> None:
+    project = own_rules.parents[1]
+    (project / "data" / "a.yml").write_text(SLAVES, encoding="utf-8")
+    _fresh(own_rules)
+    matcher_file, = (project / ".podium-cache").glob(f"language-rules-*.nl{rules_module.MATCHER_SUFFIX}")
+    matcher_file.write_bytes(b"not a matcher")
+    _fresh(own_rules)
+    assert [f.rule for f in check_paths([project / "data" / "a.yml"], project).findings] == ["nl-slaaf"]
+    assert matcher_file.read_bytes() != b"not a matcher"

@@ -45,6 +45,26 @@ WEB_SCHEMES = ("http", "https", "ws", "wss", "ftp")
 _FORGET_STORAGE_JS = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
 SCRIPT_TIMEOUT_S = 60
 PAGE_LOAD_TIMEOUT_S = 30
+SETTLE_LIMIT_MS = 3000
+# After a change of view in the loaded page: back to the top, and wait until the layout is final.
+# Scripts that follow the width (a sidebar's height, a header) answer the resize event in the next
+# animation frame, and transitions it starts (a drawer sliding out of sight) still overlap the
+# content while they run: axe would see overlapping boxes and report "needs review" for contrast.
+# So: two animation frames, then every finite animation finished, then two frames again.
+_SETTLE_JS = r"""
+const done = arguments[arguments.length - 1];
+const limit = arguments[0];
+const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+const running = () => document.getAnimations().filter((a) => a.playState === 'running' &&
+  Number.isFinite(a.effect && a.effect.getComputedTiming().endTime));
+window.scrollTo(0, 0);
+frames().then(() => {
+  const busy = running();
+  const timer = new Promise((ok) => setTimeout(ok, limit));
+  return busy.length ? Promise.race([Promise.all(busy.map((a) => a.finished.catch(() => null))), timer])
+    .then(frames) : null;
+}).then(() => { window.scrollTo(0, 0); done(true); }, () => done(false));
+"""
 
 
 def find_programs(chromium: str | None = None, chromedriver: str | None = None) -> tuple[str, str]:
@@ -167,8 +187,13 @@ class Browser:
 
     # -- views and pages ----------------------------------------------------------------------
 
+    @property
+    def view(self) -> View | None:
+        """The view set last."""
+        return self._view
+
     def set_view(self, view: View) -> None:
-        """Emulate the colour scheme and viewport of ``view`` for the next page loads."""
+        """Emulate the colour scheme and viewport of ``view``, for the loaded page and the next loads."""
         before = self._view
         if before is None or before.scheme != view.scheme:
             self.driver.execute_cdp_cmd(
@@ -185,6 +210,10 @@ class Browser:
                  "mobile": False},
             )
         self._view = view
+
+    def settle(self) -> None:
+        """Wait until the page has answered a change of view made in place (``_SETTLE_JS``)."""
+        self.driver.execute_async_script(_SETTLE_JS, SETTLE_LIMIT_MS)
 
     def open(self, url: str) -> None:
         """Load ``url`` afresh, without stored state (``_FORGET_STORAGE_JS``)."""

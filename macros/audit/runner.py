@@ -456,7 +456,9 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                    views: Sequence[View], indices: list[int], *, walks: list[int],
                    all_rules_in_every_view: bool, languages: Sequence[str],
                    focus_verdicts: dict) -> dict[int, ViewResult]:
-    """Load ``page`` once and check the views ``indices`` in it, switching width in place.
+    """Load ``page`` once and check the views ``indices`` in it, switching width in place;
+    every view is checked once the page has settled, the first one too (scripts that size
+    parts of the page in the first animation frames make a fresh page a moving target).
 
     The keyboard walks (``walks``) come last: they move focus and scroll, which must not reach
     the other checks of this load. Every view of the load records every request the page made
@@ -466,6 +468,7 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
     browser.set_view(views[indices[0]])
     try:
         browser.open(base_url + page.url)
+        browser.settle()
     except TimeoutException:
         for index in indices:
             results[index] = load_failed(page, views[index],

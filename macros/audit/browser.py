@@ -46,11 +46,12 @@ _FORGET_STORAGE_JS = "try { localStorage.clear(); sessionStorage.clear(); } catc
 SCRIPT_TIMEOUT_S = 60
 PAGE_LOAD_TIMEOUT_S = 30
 SETTLE_LIMIT_MS = 3000
-# After a change of view in the loaded page: back to the top, and wait until the layout is final.
-# Scripts that follow the width (a sidebar's height, a header) answer the resize event in the next
-# animation frame, and transitions it starts (a drawer sliding out of sight) still overlap the
-# content while they run: axe would see overlapping boxes and report "needs review" for contrast.
-# So: two animation frames, then every finite animation finished, then two frames again.
+# After a page load or a change of view in place: back to the top, and wait until the layout is
+# final. Scripts that size parts of the page (a sidebar's height, a header) do it in the first
+# animation frames, or in the frame after a resize event, and transitions that a change of width
+# starts (a drawer sliding out of sight) overlap the content while they run: axe would see
+# overlapping boxes and report "needs review" for contrast. So: two animation frames, then every
+# finite animation finished (at most SETTLE_LIMIT_MS), then two frames again.
 _SETTLE_JS = r"""
 const done = arguments[arguments.length - 1];
 const limit = arguments[0];
@@ -193,7 +194,7 @@ class Browser:
         return self._view
 
     def set_view(self, view: View) -> None:
-        """Emulate the colour scheme and viewport of ``view``, for the loaded page and the next loads."""
+        """Emulate the colour scheme and viewport of ``view``, in the loaded page and the next."""
         before = self._view
         if before is None or before.scheme != view.scheme:
             self.driver.execute_cdp_cmd(
@@ -212,7 +213,8 @@ class Browser:
         self._view = view
 
     def settle(self) -> None:
-        """Wait until the page has answered a change of view made in place (``_SETTLE_JS``)."""
+        """Wait until the page has come to rest after a load or a change of view
+        (``_SETTLE_JS``)."""
         self.driver.execute_async_script(_SETTLE_JS, SETTLE_LIMIT_MS)
 
     def open(self, url: str) -> None:

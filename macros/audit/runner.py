@@ -7,9 +7,9 @@ run only the axe rules whose outcome can change with colour scheme or width
 in the 320 px views, and every view records every request the page attempted: requests to other
 hosts fail the audit, and so does any request of the site's own that no built file answers.
 A page is loaded once per colour scheme (Material picks its palette when the page loads) and
-changes width in place, which halves the page loads; each change waits until the layout has
-settled (``Browser.settle``). A page is audited by one browser from start to end; several browsers share the pages (``Crew``), and
-unchanged pages reuse their cached results (cache.py).
+changes width in place, which halves the page loads; every check waits until the page has
+settled (``Browser.settle``). A page is audited by one browser from start to end; several
+browsers share the pages (``Crew``), and unchanged pages reuse their cached results (cache.py).
 """
 
 from __future__ import annotations
@@ -440,7 +440,8 @@ def next_document(views: Sequence[View], pending: dict[str, list[int]],
     and width the browser shows (``current``) where it can, so that no change of view has to
     re-lay-out the page that is being left."""
     scheme = current.scheme if current and current.scheme in pending else next(iter(pending))
-    return sorted(pending.pop(scheme), key=lambda i: current is None or views[i].width != current.width)
+    return sorted(pending.pop(scheme),
+                  key=lambda i: current is None or views[i].width != current.width)
 
 
 def focus_walk_views(views: Sequence[View]) -> list[int]:

@@ -38,6 +38,10 @@ _LOADING_TAG = re.compile(
 _ATTRIBUTE = re.compile(
     r"""\s(src|href|srcset|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
     re.IGNORECASE)
+_REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# rel values of <link>s that the browser does not load by themselves.
+_NAMING_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help", "me",
+                "bookmark", "search", "shortlink", "tag", "external"}
 _CSS_REFERENCE = re.compile(
     r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>|\sstyle\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
@@ -57,9 +61,13 @@ def css_references(text: str) -> list[str]:
 
 def html_loads(text: str) -> list[str]:
     """URLs the HTML loads by itself: src/href of loading elements, srcset candidates, and url()
-    in <style> elements and style attributes. Links (<a href>) are not loads."""
+    in <style> elements and style attributes. Links (<a href>) are not loads, and neither are
+    <link>s that only name another document (a feed, the other language, the canonical
+    address): the browser does not fetch them, so a new feed entry changes no page's result."""
     found = []
     for tag in _LOADING_TAG.findall(text):
+        if names_only(tag):
+            continue
         for name, *values in _ATTRIBUTE.findall(tag):
             value = html.unescape(next((v for v in values if v), ""))
             if not value:
@@ -68,6 +76,15 @@ def html_loads(text: str) -> list[str]:
     for match in _STYLE.finditer(text):
         found += css_references(html.unescape(next((g for g in match.groups() if g), "")))
     return found
+
+
+def names_only(tag: str) -> bool:
+    """A <link> whose every rel only names a document (rel="alternate", "canonical", ...)."""
+    if not tag[:5].lower() == "<link":
+        return False
+    match = _REL.search(tag)
+    rels = set((next((v for v in match.groups() if v), "") if match else "").lower().split())
+    return bool(rels) and rels <= _NAMING_RELS
 
 
 def resolve(target: str, from_file: str) -> str | None:

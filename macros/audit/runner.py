@@ -6,9 +6,10 @@ run only the axe rules whose outcome can change with colour scheme or width
 (``VIEW_DEPENDENT_RULES``). The focus walk runs in the first view of each width, the reflow check
 in the 320 px views, and every view records every request the page attempted: requests to other
 hosts fail the audit, and so does any request of the site's own that no built file answers.
-Each view is a fresh page load (Material picks its palette when the page loads). A page is
-audited by one browser from start to end; several browsers share the pages (``Crew``), and
-unchanged pages reuse their cached results (cache.py).
+A page is loaded once per colour scheme (Material picks its palette when the page loads) and
+changes width in place, which halves the page loads; every check waits until the page has
+settled (``Browser.settle``). A page is audited by one browser from start to end; several
+browsers share the pages (``Crew``), and unchanged pages reuse their cached results (cache.py).
 """
 
 from __future__ import annotations
@@ -410,42 +411,113 @@ class Reviews:
 def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                views: Sequence[View], all_rules_in_every_view: bool,
                languages: Sequence[str], focus_verdicts: dict) -> Iterator[ViewResult]:
-    """The page in each view, with each check in the views it belongs to (see module doc).
+    """The page in each view, with each check in the views it belongs to (see module doc),
+    in the order of ``views``.
 
     ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
-    walked_widths: set[int] = set()
+    walks = focus_walk_views(views)
+    results: dict[int, ViewResult] = {}
+    pending: dict[str, list[int]] = {}
     for index, view in enumerate(views):
-        result = audit_view(browser, axe, base_url, page, view,
-                            full_rules=index == 0 or all_rules_in_every_view,
-                            page_checks=index == 0,
-                            focus_walk=None if view.width in walked_widths else
-                            focus_verdicts.setdefault(view.width, {}),
-                            languages=languages)
-        walked_widths.add(view.width)
-        yield result
+        pending.setdefault(view.scheme, []).append(index)
+    while pending:
+        document = next_document(views, pending, browser.view)
+        results.update(audit_document(browser, axe, base_url, page, views, document,
+                                      walks=[i for i in walks if i in document],
+                                      all_rules_in_every_view=all_rules_in_every_view,
+                                      languages=languages, focus_verdicts=focus_verdicts))
+    for index in range(len(views)):
+        yield results[index]
+
+
+def next_document(views: Sequence[View], pending: dict[str, list[int]],
+                  current: View | None) -> list[int]:
+    """Take from ``pending`` (view indices by colour scheme) the views of the next page load,
+    in the order to visit them.
+
+    One load per colour scheme, because a page may pick its palette once, when it loads
+    (Material does); within a load the width changes in place. The next load keeps the scheme
+    and width the browser shows (``current``) where it can, so that no change of view has to
+    re-lay-out the page that is being left."""
+    scheme = current.scheme if current and current.scheme in pending else next(iter(pending))
+    return sorted(pending.pop(scheme),
+                  key=lambda i: current is None or views[i].width != current.width)
+
+
+def focus_walk_views(views: Sequence[View]) -> list[int]:
+    """The first view of each width: what the keyboard reaches, and how it shows, changes with
+    the width (menus fold away on a narrow screen)."""
+    first: dict[int, int] = {}
+    for index, view in enumerate(views):
+        first.setdefault(view.width, index)
+    return sorted(first.values())
+
+
+def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
+                   views: Sequence[View], indices: list[int], *, walks: list[int],
+                   all_rules_in_every_view: bool, languages: Sequence[str],
+                   focus_verdicts: dict) -> dict[int, ViewResult]:
+    """Load ``page`` once and check the views ``indices`` in it, switching width in place;
+    every view is checked once the page has settled, the first one too (scripts that size
+    parts of the page in the first animation frames make a fresh page a moving target).
+
+    The keyboard walks (``walks``) come last: they move focus and scroll, which must not reach
+    the other checks of this load. Every view of the load records every request the page made
+    while it was open (``judge_requests`` judges them, also for cached results)."""
+    results: dict[int, ViewResult] = {}
+    started = time.perf_counter()
+    browser.set_view(views[indices[0]])
+    try:
+        browser.open(base_url + page.url)
+        browser.settle()
+    except TimeoutException:
+        for index in indices:
+            results[index] = load_failed(page, views[index],
+                                         full_rules=index == 0 or all_rules_in_every_view)
+            results[index].seconds = time.perf_counter() - started
+        return results
+    for position, index in enumerate(indices):
+        if position:
+            started = time.perf_counter()
+            browser.set_view(views[index])
+            browser.settle()
+        results[index] = audit_view(browser, axe, base_url, page, views[index],
+                                    full_rules=index == 0 or all_rules_in_every_view,
+                                    page_checks=index == 0, languages=languages)
+        results[index].seconds += time.perf_counter() - started
+    for index in sorted(walks, key=lambda i: views[i] != browser.view):
+        started = time.perf_counter()
+        if views[index] != browser.view:
+            browser.set_view(views[index])
+            browser.settle()
+        results[index].findings += focus.check_focus_visible(
+            browser, known=focus_verdicts.setdefault(views[index].width, {}))
+        results[index].checks += list(beyond.WIDTH_CHECKS)
+        results[index].seconds += time.perf_counter() - started
+    requested = [site_relative(url, base_url) for url in browser.take_requests()]
+    for result in results.values():
+        result.requested = list(requested)
+        result.checks += list(beyond.VIEW_CHECKS)
+    return results
+
+
+def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
+    result = ViewResult(page=page.url, file=page.file, view=view.id,
+                        axe_rules="all" if full_rules else "view-dependent", checks=[])
+    result.findings.append(Finding(
+        rule="page-load", impact="critical", selector="html",
+        message=f"the page did not finish loading within {PAGE_LOAD_TIMEOUT_S} s; nothing "
+                "else was checked in this view"))
+    return result
 
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
-               full_rules: bool, page_checks: bool, focus_walk: dict | None,
-               languages: Sequence[str]) -> ViewResult:
-    """Load ``page`` in ``view`` and run the checks that belong to this view.
+               full_rules: bool, page_checks: bool, languages: Sequence[str]) -> ViewResult:
+    """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page.
 
-    The requests are only collected here (``judge_requests`` judges them, also for cached
-    results); the page checks also collect the URLs the HTML loads by itself."""
-    started = time.perf_counter()
+    The page checks also collect the URLs the HTML loads by itself."""
     result = ViewResult(page=page.url, file=page.file, view=view.id,
                         axe_rules="all" if full_rules else "view-dependent", checks=[])
-    browser.set_view(view)
-    try:
-        browser.open(base_url + page.url)
-    except TimeoutException:
-        result.findings.append(Finding(
-            rule="page-load", impact="critical", selector="html",
-            message=f"the page did not finish loading within {PAGE_LOAD_TIMEOUT_S} s; nothing "
-                    "else was checked in this view"))
-        result.seconds = time.perf_counter() - started
-        return result
-
     try:
         outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES))
     except TimeoutException:
@@ -467,13 +539,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
     if view.narrow:
         result.findings += beyond.check_reflow(page_scripts.collect_reflow(browser), view.width)
         result.checks += list(beyond.NARROW_CHECKS)
-    if focus_walk is not None:
-        result.findings += focus.check_focus_visible(browser, known=focus_walk)
-        result.checks += list(beyond.WIDTH_CHECKS)
     result.findings += graphics.check_graphics(graphics.collect_graphics(browser))
-    result.requested = [site_relative(url, base_url) for url in browser.take_requests()]
-    result.checks += list(beyond.VIEW_CHECKS)
-    result.seconds = time.perf_counter() - started
     return result
 
 

@@ -149,3 +149,16 @@ def test_the_fingerprint_follows_what_the_page_loads_through_its_style_sheets(tm
     (tmp_path / "f.woff2").write_bytes(b"another font")
     after = dict(SiteFiles(tmp_path).page_inputs("p.html"))
     assert after["f.woff2"] != before["f.woff2"] and after["p.html"] == before["p.html"]
+
+
+def test_a_new_feed_entry_changes_the_fingerprint_of_no_page_that_only_names_the_feed(tmp_path):
+    (tmp_path / "feed.xml").write_text("<feed></feed>", encoding="utf-8")
+    (tmp_path / "site.css").write_text("body { color: #111 }", encoding="utf-8")
+    (tmp_path / "p.html").write_text(
+        '<link rel="alternate" type="application/atom+xml" href="feed.xml" title="News">'
+        '<link rel="canonical" href="https://example.org/p.html">'
+        '<link rel="alternate stylesheet" href="site.css">', encoding="utf-8")
+    before = dict(SiteFiles(tmp_path).page_inputs("p.html"))
+    assert set(before) == {"p.html", "site.css"}
+    (tmp_path / "feed.xml").write_text("<feed><entry/></feed>", encoding="utf-8")
+    assert dict(SiteFiles(tmp_path).page_inputs("p.html")) == before

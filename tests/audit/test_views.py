@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.audit.runner import audit_site
-from macros.audit.settings import DEFAULT_VIEWS
+from macros.audit.findings import VIOLATION
+from macros.audit.runner import audit_site, next_document
+from macros.audit.settings import DEFAULT_VIEWS, View
 from macros.audit.server import serve_directory
 
 from .conftest import TODAY
@@ -49,6 +50,29 @@ addEventListener('pagehide', function () { localStorage.setItem('palette', schem
 document.documentElement.setAttribute('data-scheme', scheme);
 </script>"""
 REMEMBERED_DARK_FAULT = "[data-scheme=dark] body { background: #111111; } [data-scheme=dark] .note { color: #333333; }"
+
+
+# A block that is as wide as a phone screen allows only from 400 px up.
+OVERFLOWS_WHEN_NARROW = """
+.poster { width: 100%; }
+@media (max-width: 400px) { .poster { width: 600px; } }"""
+POSTER = '<p class="poster">A long line that must fit the screen it is read on.</p>'
+
+# Links whose focus outline is taken away only on narrow screens, or only on wide ones.
+FOCUS_HIDDEN_WHEN = """
+a {{ color: #1a1a1a; display: inline-block; margin: 12px; padding: 12px; }}
+a:focus {{ outline: 3px solid #1a1a1a; }}
+@media ({query}) {{ a:focus, a:focus-visible {{ outline: none; }} }}"""
+LINKS = '<p><a href="/one/">First page</a> <a href="/two/">Second page</a></p>'
+
+# A side panel that slides out of sight on a narrow screen, slowly: while it slides it covers
+# the text, so a check that did not wait for it would see overlapping boxes.
+SLIDING_PANEL = """
+.panel { position: fixed; top: 0; left: 0; width: 150px; height: 100%; background: #ffffff;
+         color: #1a1a1a; transition: transform 0.6s linear; }
+main { margin-left: 170px; }
+@media (max-width: 400px) { .panel { transform: translateX(-110%); } main { margin-left: 0; } }"""
+PANEL = '<aside class="panel" aria-label="Side"><p>Side notes.</p></aside>'
 
 
 def write_page(site: Path, folder: str, title: str, style: str = "", body: str = "",
@@ -97,3 +121,56 @@ def test_a_remembered_palette_never_hides_the_scheme_of_the_view(browser, tmp_pa
     result = audit_site(site, browser=browser, reviewed_file=None, write_report=False,
                         today=TODAY, languages=())
     assert failing_views(result, "/", "color-contrast") == {"dark-1280", "dark-320"}
+
+
+def test_faults_of_one_width_in_reflow_and_focus_are_caught_in_those_views(browser, tmp_path):
+    site = tmp_path / "site"
+    write_page(site, "", "Start", body="<p>Welcome to the test site of the audit.</p>")
+    (site / "favicon.ico").write_bytes(b"")
+    write_page(site, "overflow", "Overflow", OVERFLOWS_WHEN_NARROW, POSTER)
+    write_page(site, "narrow-focus", "Narrow focus",
+               FOCUS_HIDDEN_WHEN.format(query="max-width: 400px"), LINKS)
+    write_page(site, "wide-focus", "Wide focus",
+               FOCUS_HIDDEN_WHEN.format(query="min-width: 401px"), LINKS)
+    for folder in ("one", "two"):
+        write_page(site, folder, folder.title(), body="<p>Nothing to see here.</p>")
+    result = audit_site(site, browser=browser, reviewed_file=None, write_report=False,
+                        today=TODAY, languages=())
+    assert failing_views(result, "/overflow/", "podium-reflow") == {"light-320", "dark-320"}
+    assert failing_views(result, "/narrow-focus/", "podium-focus-visible") == {"light-320"}
+    assert failing_views(result, "/wide-focus/", "podium-focus-visible") == {"light-1280"}
+    assert {f.rule for f in result.findings() if f.kind == VIOLATION} == {
+        "podium-reflow", "podium-focus-visible"}
+
+
+def test_settling_after_a_change_of_width_waits_for_the_page_to_come_to_rest(browser, tmp_path):
+    site = tmp_path / "site"
+    write_page(site, "", "Panel", SLIDING_PANEL,
+               '<p>The main text of the page.</p><p style="height: 3000px"></p>' + PANEL)
+    where = "return [document.getAnimations().length, scrollY, " \
+            "Math.round(document.querySelector('.panel').getBoundingClientRect().right)];"
+    with serve_directory(site) as base:
+        browser.allow_only(base)
+        browser.set_view(DEFAULT_VIEWS[0])
+        browser.open(base + "/")
+        browser.evaluate("window.scrollTo(0, 200);")
+        browser.set_view(DEFAULT_VIEWS[2])
+        animations, _, _ = browser.evaluate(where)
+        assert animations == 1  # the panel has only begun to slide
+        browser.settle()
+        assert browser.evaluate(where) == [0, 0, -15]  # out of sight, at the top of the page
+
+
+def test_each_colour_scheme_gets_its_own_page_load_and_widths_change_in_place():
+    light_wide, dark_wide, light_narrow, dark_narrow = range(4)
+    pending = {"light": [light_wide, light_narrow], "dark": [dark_wide, dark_narrow]}
+    loads = []
+    current = None
+    while pending:
+        load = next_document(DEFAULT_VIEWS, pending, current)
+        loads.append(load)
+        current = DEFAULT_VIEWS[load[-1]]
+    assert loads == [[light_wide, light_narrow], [dark_narrow, dark_wide]]
+    # The next page starts where the browser is: no change of view before the load.
+    pending = {"light": [light_wide, light_narrow], "dark": [dark_wide, dark_narrow]}
+    assert next_document(DEFAULT_VIEWS, pending, View("dark", 1280, 1024)) == [dark_wide, dark_narrow]

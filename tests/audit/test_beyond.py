@@ -38,6 +38,10 @@ def test_passage_check_is_conservative():
     short = "The museum of the year"
     assert beyond.check_passages([passage(names, "nl"), passage(loanwords, "nl"),
                                   passage(short, "nl")]) == []
+    # "of" is Dutch for "or" as well as an English word: a list of Dutch alternatives stays Dutch.
+    alternatives = ("beste meneer of mevrouw, beste mevrouw of meneer, heer of mevrouw, "
+                    "mevrouw of heer, meneer of mevrouw, mevrouw of meneer, beste heer of mevrouw")
+    assert beyond.check_passages([passage(alternatives, "nl")]) == []
     assert beyond.check_passages([passage("Le musée est ouvert à tous les visiteurs du monde", "fr")]) == []
 
 

@@ -268,29 +268,41 @@ class Matcher:
         hits: list[Hit] = []
         position = 0
         while True:
-            step = next_match(position)
-            if step is None:
+            candidates = next_match(position)
+            if not candidates:
                 break
-            group, found = step
-            start, end = found.span()
-            generated = False
-            if group == "t":
-                key = term_key(found.group())
-                rule = self._by_key.get(key)
-                generated = key in self._generated
-                if generated and rule is not None and not self._form_ok(key, rule):
-                    rule = None
-            else:
-                rule = self._by_group.get(group)
-            if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept, form=generated):
-                hits.append(Hit(rule, start, end))
-                # a pattern can span a clause; the words inside it may still hit rules of their own
-                position = start + 1 if rule.patterns else end
+            start = candidates[0][1].start()
+            # a candidate that fails its conditions must not hide another rule's match at the
+            # same place, so the candidates at this start are tried in turn
+            for group, found in candidates:
+                hit = self._hit(text, low, group, found)
+                if hit is not None:
+                    hits.append(hit)
+                    # a pattern can span a clause; the words inside it may still hit rules of their own
+                    position = start + 1 if hit.rule.patterns else hit.end
+                    break
             else:
                 position = start + 1
         if self._parts:
             hits = self._word_hits(text, low, hits)
         return hits
+
+    def _hit(self, text: str, low: str, group: str, found: re.Match) -> Hit | None:
+        """The hit of one match of the terms ("t") or of a rule's own expression, or None when
+        no rule's conditions hold there."""
+        start, end = found.span()
+        generated = False
+        if group == "t":
+            key = term_key(found.group())
+            rule = self._by_key.get(key)
+            generated = key in self._generated
+            if generated and rule is not None and not self._form_ok(key, rule):
+                return None
+        else:
+            rule = self._by_group.get(group)
+        if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept, form=generated):
+            return Hit(rule, start, end)
+        return None
 
     def _word_hits(self, text: str, low: str, hits: list[Hit]) -> list[Hit]:
         """Add the hits of compounds, for words no other hit covers (each distinct word is
@@ -406,26 +418,27 @@ def _bounded(body: str) -> str:
 
 
 def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
-    """A function that gives, for a position in ``low``, the first match at or after it of any
-    of the expressions in ``streams``, with the name of its group, or None.
+    """A function that gives, for a position in ``low``, the matches that start first at or
+    after it, one per expression in ``streams`` that has one there, each with the name of its
+    group, in the order of ``streams``; an empty list when none is left.
 
-    This is what one expression made of them all (``(?P<a>…)|(?P<b>…)``) would find: the match
-    that starts first, and at the same start the one of the earlier stream. Each stream's next
-    match is kept until the position passes it, so each expression searches the text once. A
-    stream named None takes the name of the group that matched inside it.
+    The first of them is what one expression made of them all (``(?P<a>…)|(?P<b>…)``) would
+    find; the others are the matches that expression would hide. Each stream's next match is
+    kept until the position passes it, so each expression searches the text once. A stream
+    named None takes the name of the group that matched inside it.
     """
     if len(streams) == 1:
         search, name = streams[0][0].search, streams[0][1]
 
-        def only(position: int) -> tuple[str, re.Match] | None:
+        def only(position: int) -> list[tuple[str, re.Match]]:
             found = search(low, position)
-            return None if found is None else (name or found.lastgroup, found)
+            return [] if found is None else [(name or found.lastgroup, found)]
 
         return only
     ahead: list[re.Match | bool | None] = [None] * len(streams)  # False: no match any more
 
-    def first(position: int) -> tuple[str, re.Match] | None:
-        best: tuple[str, re.Match] | None = None
+    def first(position: int) -> list[tuple[str, re.Match]]:
+        best: list[tuple[str, re.Match]] = []
         for index, (pattern, name) in enumerate(streams):
             found = ahead[index]
             if found is False:
@@ -434,8 +447,10 @@ def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
                 found = ahead[index] = pattern.search(low, position) or False
                 if found is False:
                     continue
-            if best is None or found.start() < best[1].start():
-                best = (name, found)
+            if not best or found.start() < best[0][1].start():
+                best = [(name, found)]
+            elif found.start() == best[0][1].start():
+                best.append((name, found))
         return best
 
     return first

@@ -3,8 +3,8 @@ one per pattern rule, then one look-up per word.
 
 All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
 tree (``terms.trie_regex``). Terms with a trailing ``*``, and the ``patterns`` of a pattern
-rule, make an expression of that rule's own, which only runs on a text holding one of the
-words it needs (``prefilter``); the matches of all expressions are merged as one expression
+rule, make an expression of that rule's own, which only runs on a text holding the words
+it needs (``prefilter``); the matches of all expressions are merged as one expression
 with named alternatives would find them. The text is normalised (``normalise``) and
 lower-cased once. Then every word that no match covers is looked up, once per distinct word,
 in a table of inflected forms and, for rules that allow it, split into compound parts
@@ -20,7 +20,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
-from .prefilter import WordGate, needed_strings
+from .prefilter import WordGate, needed_sets, needed_strings
 from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -149,7 +149,7 @@ class Matcher:
                 plain.extend(self._add_forms(rule))
         self._bodies = {"t": trie_regex(plain, fold=True)} | extra
         """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
-        self._needs = {name: needed_strings(own) for name, own in extra.items()}
+        self._needs = {name: needed_sets(own) for name, own in extra.items()}
         self._programs: dict[str, tuple | None] = {}
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accepted = tuple(accept)

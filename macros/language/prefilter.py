@@ -243,7 +243,8 @@ class WordGate:
         self.hot: dict[str, frozenset[tuple[str, int]]] = {}
         """Words seen so far that contain a piece → the (name, number) of the sets they meet."""
         self.hot_words: set[str] = set()
-        self._answers: dict[frozenset[tuple[str, int]], tuple[str, ...]] = {}
+        self._answers: dict[frozenset[str], tuple[str, ...]] = {}
+        """Per set of hot words a text holds: the answer."""
 
     def active(self, text: str) -> tuple[str, ...]:
         """The names of the expressions that may match ``text``, in their order."""
@@ -255,13 +256,14 @@ class WordGate:
         found = self.hot_words.intersection(words)
         if not found:
             return self.always
-        met = frozenset().union(*(self.hot[word] for word in found))
-        answer = self._answers.get(met)
+        key = frozenset(found)
+        answer = self._answers.get(key)
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
+            met = frozenset().union(*(self.hot[word] for word in found))
             named = {name for name, _ in met}
-            answer = self._answers[met] = tuple(
+            answer = self._answers[key] = tuple(
                 name for name in self.names
                 if name in self.always or (name in named and self.required[name] <= met))
         return answer

@@ -41,6 +41,10 @@ _CONTEXT = 120
 """How many characters around a match are searched for exceptions and accepted phrases."""
 
 
+_GATE = "gate"
+"""The key of the word gate's expression among the stored programs (no group is named so)."""
+
+
 class Hit(NamedTuple):
     rule: Rule
     start: int
@@ -164,6 +168,8 @@ class Matcher:
     def prepare(self) -> None:
         """Make the programs of the expressions, to keep with the matcher in the rule cache."""
         self._programs = {name: make_program(_bounded(body)) for name, body in self._bodies.items()}
+        if self._gate.any_piece is not None:
+            self._programs[_GATE] = make_program(self._gate.any_piece.pattern)
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern]:
@@ -172,7 +178,7 @@ class Matcher:
 
     @cached_property
     def _gate(self) -> WordGate:
-        return WordGate(self._needs)
+        return WordGate(self._needs, self._programs.get(_GATE))
 
     @cached_property
     def _ignorecase(self) -> re.Pattern:

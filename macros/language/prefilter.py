@@ -23,6 +23,8 @@ import re
 from itertools import product
 from typing import Iterable
 
+from .program import compile_program
+
 MAX_STRINGS = 64
 """The largest set of alternative strings kept for one piece of a pattern; larger sets are
 given up (which only makes the test less selective, never wrong)."""
@@ -223,7 +225,7 @@ class WordGate:
     its sets. A text whose words are all known costs a split and two set operations.
     """
 
-    def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None]):
+    def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None], program: tuple | None = None):
         self.names = tuple(needs)
         """In the order given, which is the order the caller tries the expressions in."""
         sets = {name: _as_sets(strings) for name, strings in needs.items()}
@@ -236,8 +238,10 @@ class WordGate:
             for number, strings in enumerate(name_sets):
                 for piece in strings:
                     pieces.setdefault(piece, set()).add((name, number))
-        ordered = sorted(pieces, key=len, reverse=True)
-        self.any_piece = re.compile("|".join(map(_piece_regex, ordered))) if ordered else None
+        # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
+        ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
+        self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
+        """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
         self.pieces = tuple((_matcher(piece), frozenset(keys)) for piece, keys in pieces.items())
         self.seen: set[str] = set()
         self.hot: dict[str, frozenset[tuple[str, int]]] = {}
@@ -288,15 +292,34 @@ def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[s
     return tuple(pieces for pieces in map(_pieces, sets) if pieces)
 
 
-def _piece_regex(piece: str) -> str:
-    return r"\b".join(map(re.escape, piece.split(BOUNDARY)))
-
-
 def _matcher(piece: str):
-    """A test of whether a word holds ``piece`` (a boundary in it as ``\\b``)."""
-    if BOUNDARY not in piece:
+    """A test of whether a word holds ``piece``, a ``BOUNDARY`` in it as a word boundary (``\\b``)."""
+    parts = piece.split(BOUNDARY)
+    if len(parts) == 1:
         return lambda word: piece in word
-    return re.compile(_piece_regex(piece)).search
+    core = "".join(parts)
+    if len(parts) > 3 or any(parts[1:-1]) or not core:
+        return re.compile(r"\b".join(map(re.escape, parts))).search
+    left, right = parts[0] == "", parts[-1] == ""
+
+    def holds(word: str) -> bool:
+        at = word.find(core)
+        while at != -1:
+            if (not left or _boundary(word, at)) and (not right or _boundary(word, at + len(core))):
+                return True
+            at = word.find(core, at + 1)
+        return False
+
+    return holds
+
+
+def _boundary(word: str, at: int) -> bool:
+    """Whether ``\\b`` holds at ``at`` in ``word``: a word character on one side only."""
+    return (at > 0 and _word_char(word[at - 1])) != (at < len(word) and _word_char(word[at]))
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _pieces(strings: Strings | None) -> frozenset[str]:

@@ -189,3 +189,14 @@ def test_the_word_gate_answers_like_a_substring_search(words: list[str], glue: s
         if any(string in text for string in needs[name]):
             assert name in active, (name, text)
     assert gate.active(text) == active, "the answer does not change once the words are known"
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="hisé_-1'(", max_size=10), left=st.booleans(), right=st.booleans(),
+       core=st.sampled_from(["his", "hi", "s-", "é"]))
+def test_a_whole_word_piece_is_found_where_the_regex_engine_finds_it(word: str, left: bool, right: bool, core: str) -> None:
+    """The gate's own test of a word boundary agrees with ``\\b`` of Python's regex engine."""
+    piece = (BOUNDARY if left else "") + core + (BOUNDARY if right else "")
+    expression = ("\\b" if left else "") + re.escape(core) + ("\\b" if right else "")
+    gate = WordGate({"rule": (frozenset({piece}),)})
+    assert (gate.active(word) == ("rule",)) == (re.search(expression, word) is not None), (word, expression)

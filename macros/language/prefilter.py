@@ -230,25 +230,29 @@ class WordGate:
         """In the order given, which is the order the caller tries the expressions in."""
         sets = {name: _as_sets(strings) for name, strings in needs.items()}
         self.always = tuple(name for name in self.names if not sets[name])
-        self.required: dict[str, frozenset[tuple[str, int]]] = {}
-        """Per gated name: the (name, number) of each of its sets, all of which a text must meet."""
-        pieces: dict[str, set[tuple[str, int]]] = {}
+        # Each set of each name is one bit; a word stands for the bits of the sets it meets.
+        self.required: dict[str, int] = {}
+        """Per name: the bits of its sets, all of which a text must meet (0 for the ungated)."""
+        pieces: dict[str, int] = {}
+        bit = 1
         for name, name_sets in sets.items():
-            self.required[name] = frozenset((name, number) for number in range(len(name_sets)))
-            for number, strings in enumerate(name_sets):
+            self.required[name] = 0
+            for strings in name_sets:
+                self.required[name] |= bit
                 for piece in strings:
-                    pieces.setdefault(piece, set()).add((name, number))
+                    pieces[piece] = pieces.get(piece, 0) | bit
+                bit <<= 1
         # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
         """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
-        self.pieces = tuple((_matcher(piece), frozenset(keys)) for piece, keys in pieces.items())
+        self.pieces = tuple((_matcher(piece), bits) for piece, bits in pieces.items())
         self.seen: set[str] = set()
-        self.hot: dict[str, frozenset[tuple[str, int]]] = {}
-        """Words seen so far that contain a piece → the (name, number) of the sets they meet."""
+        self.hot: dict[str, int] = {}
+        """Words seen so far that contain a piece → the bits of the sets they meet."""
         self.hot_words: set[str] = set()
-        self._answers: dict[frozenset[str], tuple[str, ...]] = {}
-        """Per set of hot words a text holds: the answer."""
+        self._answers: dict[int, tuple[str, ...]] = {}
+        """Per combination of sets met: the answer."""
 
     def active(self, text: str) -> tuple[str, ...]:
         """The names of the expressions that may match ``text``, in their order."""
@@ -260,16 +264,16 @@ class WordGate:
         found = self.hot_words.intersection(words)
         if not found:
             return self.always
-        key = frozenset(found)
-        answer = self._answers.get(key)
+        hot = self.hot
+        met = 0
+        for word in found:
+            met |= hot[word]
+        answer = self._answers.get(met)
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
-            met = frozenset().union(*(self.hot[word] for word in found))
-            named = {name for name, _ in met}
-            answer = self._answers[key] = tuple(
-                name for name in self.names
-                if name in self.always or (name in named and self.required[name] <= met))
+            required = self.required
+            answer = self._answers[met] = tuple(name for name in self.names if met & required[name] == required[name])
         return answer
 
     def _learn(self, words: list[str]) -> None:
@@ -280,7 +284,11 @@ class WordGate:
         for word in set(words).difference(self.seen):
             self.seen.add(word)
             if self.any_piece.search(word) is not None:
-                self.hot[word] = frozenset().union(*(keys for holds, keys in self.pieces if holds(word)))
+                bits = 0
+                for holds, piece_bits in self.pieces:
+                    if holds(word):
+                        bits |= piece_bits
+                self.hot[word] = bits
                 self.hot_words.add(word)
 
 

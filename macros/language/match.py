@@ -3,8 +3,8 @@ one per pattern rule, then one look-up per word.
 
 All plain terms of a language (and the inflected forms of multi-word terms) form one prefix
 tree (``terms.trie_regex``). Terms with a trailing ``*``, and the ``patterns`` of a pattern
-rule, make an expression of that rule's own, which only runs on a text holding one of the
-words it needs (``prefilter``); the matches of all expressions are merged as one expression
+rule, make an expression of that rule's own, which only runs on a text holding the words
+it needs (``prefilter``); the matches of all expressions are merged as one expression
 with named alternatives would find them. The text is normalised (``normalise``) and
 lower-cased once. Then every word that no match covers is looked up, once per distinct word,
 in a table of inflected forms and, for rules that allow it, split into compound parts
@@ -20,7 +20,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
-from .prefilter import WordGate, needed_strings
+from .prefilter import WordGate, needed_sets, needed_strings
 from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -39,6 +39,10 @@ SHORT_TEXT = 80
 """Texts up to this length are remembered with their hits for the rest of the run."""
 _CONTEXT = 120
 """How many characters around a match are searched for exceptions and accepted phrases."""
+
+
+_GATE = "gate"
+"""The key of the word gate's expression among the stored programs (no group is named so)."""
 
 
 class Hit(NamedTuple):
@@ -149,7 +153,7 @@ class Matcher:
                 plain.extend(self._add_forms(rule))
         self._bodies = {"t": trie_regex(plain, fold=True)} | extra
         """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
-        self._needs = {name: needed_strings(own) for name, own in extra.items()}
+        self._needs = {name: needed_sets(own) for name, own in extra.items()}
         self._programs: dict[str, tuple | None] = {}
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accepted = tuple(accept)
@@ -164,6 +168,8 @@ class Matcher:
     def prepare(self) -> None:
         """Make the programs of the expressions, to keep with the matcher in the rule cache."""
         self._programs = {name: make_program(_bounded(body)) for name, body in self._bodies.items()}
+        if self._gate.any_piece is not None:
+            self._programs[_GATE] = make_program(self._gate.any_piece.pattern)
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern]:
@@ -172,7 +178,7 @@ class Matcher:
 
     @cached_property
     def _gate(self) -> WordGate:
-        return WordGate(self._needs)
+        return WordGate(self._needs, self._programs.get(_GATE))
 
     @cached_property
     def _ignorecase(self) -> re.Pattern:

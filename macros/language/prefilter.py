@@ -4,8 +4,11 @@ Running every pattern rule's regular expression over every paragraph costs more 
 of the matching together, yet almost every paragraph contains none of the words those patterns
 are built around. So, once, when the rule cache is built, each pattern is read (with Python's
 own regular-expression parser) for the literal strings a match cannot do without: ``the\\s+
-(?:blind|deaf)`` cannot match a text that contains neither "blind" nor "deaf". At check time a
-rule's expression only runs on a text that contains one of its strings.
+(?:blind|deaf)`` cannot match a text that contains neither "blind" nor "deaf", nor one without
+"the". A pattern with several such parts needs one string of each set, and a word boundary
+around a string is kept: ``every\\s+visitor\\b.*\\bhis\\b`` needs "his" as a word of its own,
+which "this" is not. At check time a rule's expression only runs on a text that contains a
+string of each of its sets.
 
 The test is exact, never a guess: a string is only taken as needed when every match of the
 pattern contains it (or one of its alternatives), so a text without any of them cannot hold a
@@ -20,6 +23,8 @@ import re
 from itertools import product
 from typing import Iterable
 
+from .program import compile_program
+
 MAX_STRINGS = 64
 """The largest set of alternative strings kept for one piece of a pattern; larger sets are
 given up (which only makes the test less selective, never wrong)."""
@@ -29,66 +34,90 @@ MAX_CLASS = 8
 Strings = frozenset  # of str
 
 _EMPTY: Strings = frozenset({""})
+BOUNDARY = "\x00"
+"""Stands for a word boundary inside a needed string (a character no rule pattern holds)."""
+_MARK: Strings = frozenset({BOUNDARY})
 
 
 def needed_strings(pattern: str) -> Strings | None:
     """Strings such that every match of ``pattern`` (matched without flags) contains one of
     them; None when no such set can be proven."""
+    best: Strings | None = None
+    for strings in _read(pattern, boundaries=False):
+        best = _better(best, strings)
+    return best
+
+
+def needed_sets(pattern: str) -> tuple[Strings, ...]:
+    """Sets of strings such that every match of ``pattern`` contains a string of each set; empty
+    when none can be proven. A string may hold ``BOUNDARY``, which stands for a word boundary
+    (``\\b``) at that place: ``\\bhe\\b`` needs "he" as a whole word, not inside "the"."""
+    return tuple(_reduced(strings) for strings in _read(pattern, boundaries=True))
+
+
+def _read(pattern: str, boundaries: bool) -> list[Strings]:
     try:
         from re import _constants as c, _parser
 
         parsed = _parser.parse(pattern, 0)
     except (ImportError, AttributeError, re.error):
-        return None
+        return []
     if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
-        return None
+        return []
     try:
-        return _Reader(c).sequence(list(parsed))[1]
+        return _Reader(c, boundaries).sequence(list(parsed))[1]
     except (TypeError, ValueError, AttributeError):
-        return None  # a parse tree of a shape this reader does not know
+        return []  # a parse tree of a shape this reader does not know
 
 
 class _Reader:
-    """Walks a parse tree of ``re._parser``. Each piece gives (exact, needed): ``exact`` is the
+    """Walks a parse tree of ``re._parser``. Each piece gives (exact, needs): ``exact`` is the
     set of all texts the piece can match when that set is small (``""`` for optional pieces and
-    zero-width assertions), ``needed`` a set of strings every match of the piece contains one of.
-    None stands for "unknown" in both."""
+    zero-width assertions), or None for "unknown"; ``needs`` a list of sets of strings such that
+    every match of the piece contains one string of each set."""
 
-    def __init__(self, constants):
+    def __init__(self, constants, boundaries: bool):
         self.c = constants
+        self.boundaries = boundaries
 
-    def sequence(self, items: list) -> tuple[Strings | None, Strings | None]:
-        best: Strings | None = None
+    def sequence(self, items: list) -> tuple[Strings | None, list[Strings]]:
+        needs: list[Strings | None] = []
         run: Strings | None = None
         whole: Strings | None = _EMPTY
         for op, value in items:
-            exact, needed = self.item(op, value)
+            exact, item_needs = self.item(op, value)
             whole = _concat(whole, exact)
             if exact is not None:
                 joined = _concat(run if run is not None else _EMPTY, exact)
                 if joined is None:  # too many combinations: close the run, start again here
-                    best = _better(best, run)
+                    needs.append(run)
                     joined = exact
                 run = joined
             else:
-                best = _better(_better(best, run), needed)
+                needs.append(run)
+                needs.extend(item_needs)
                 run = None
-        return whole, _better(best, run)
+        needs.append(run)
+        return whole, _useful(needs)
 
-    def item(self, op, value) -> tuple[Strings | None, Strings | None]:
+    def item(self, op, value) -> tuple[Strings | None, list[Strings]]:
         c = self.c
         if op is c.LITERAL:
+            if chr(value) == BOUNDARY:
+                return None, []  # the stand-in for a boundary itself: say nothing about it
             found = frozenset({chr(value)})
-            return found, found
+            return found, [found]
         if op is c.IN:
             found = self.char_class(value)
-            return found, found
+            return found, _useful([found])
+        if op is c.AT and value is c.AT_BOUNDARY and self.boundaries:
+            return _MARK, []
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            return _EMPTY, None  # zero width: the text matched around it is unchanged
+            return _EMPTY, []  # zero width: the text matched around it is unchanged
         if op is c.SUBPATTERN:
             _group, add_flags, _del_flags, inner = value
             if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
-                return None, None
+                return None, []
             return self.sequence(list(inner))
         if op is c.ATOMIC_GROUP:
             return self.sequence(list(value))
@@ -96,22 +125,22 @@ class _Reader:
             return self.branch(value[1])
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, high, inner = value
-            exact, needed = self.sequence(list(inner))
+            exact, needs = self.sequence(list(inner))
             if low == 0:
-                return (exact | _EMPTY if exact is not None and high == 1 else None), None
-            return (exact if low == high == 1 else None), needed
-        return None, None  # any character, a category, a back-reference …: no literal text
+                return (exact | _EMPTY if exact is not None and high == 1 else None), []
+            return (exact if low == high == 1 else None), needs
+        return None, []  # any character, a category, a back-reference …: no literal text
 
-    def branch(self, alternatives: Iterable) -> tuple[Strings | None, Strings | None]:
+    def branch(self, alternatives: Iterable) -> tuple[Strings | None, list[Strings]]:
         exact: Strings | None = frozenset()
-        needed: Strings | None = frozenset()
+        each: list[list[Strings]] = []
         for alternative in alternatives:
-            one_exact, one_needed = self.sequence(list(alternative))
+            one_exact, one_needs = self.sequence(list(alternative))
             exact = exact | one_exact if exact is not None and one_exact is not None else None
-            needed = needed | one_needed if needed is not None and one_needed is not None else None
+            each.append(one_needs)
         if exact is not None and len(exact) > MAX_STRINGS:
             exact = None
-        return exact, _reduced(needed) if needed else None
+        return exact, _either(each)
 
     def char_class(self, members: list) -> Strings | None:
         c = self.c
@@ -124,6 +153,40 @@ class _Reader:
             else:  # a negation or a category (\w, \s)
                 return None
         return frozenset(chars) if 0 < len(chars) <= MAX_CLASS else None
+
+
+def _either(each: list[list[Strings]]) -> list[Strings]:
+    """What every match of one of several alternatives needs, from what each alternative needs.
+
+    Taking one set from each alternative and joining them always gives a valid set. Two kinds
+    are made: the most selective set of each alternative joined, and, for each set of the first
+    alternative, the set of every other alternative that shares the most strings with it (else
+    the one at the same place), so that parts the alternatives have in common (a pronoun at the
+    end of each) become a set of their own.
+    """
+    if not each or any(not needs for needs in each):
+        return []
+    choices = [[max(needs, key=_selectivity) for needs in each]]
+    for place, reference in enumerate(each[0]):
+        choices.append([max(needs, key=lambda strings: (len(strings & reference), strings is needs[min(place, len(needs) - 1)]))
+                        for needs in each])
+    joined: list[Strings] = []
+    for chosen in choices:
+        strings = _reduced(frozenset().union(*chosen))
+        if strings not in joined:
+            joined.append(strings)
+    return joined
+
+
+def _selectivity(strings: Strings) -> tuple[int, int]:
+    """Higher for a set whose shortest string is longer, then for a set with fewer strings."""
+    return min(len(text.replace(BOUNDARY, "")) for text in strings), -len(strings)
+
+
+def _useful(needs: list[Strings | None]) -> list[Strings]:
+    """The sets that say something: known, and each string has a character besides boundaries."""
+    return [_reduced(strings) for strings in needs
+            if strings and all(text.replace(BOUNDARY, "") for text in strings)]
 
 
 def _concat(left: Strings | None, right: Strings | None) -> Strings | None:
@@ -153,26 +216,43 @@ def _better(one: Strings | None, other: Strings | None) -> Strings | None:
 class WordGate:
     """Tells, per text, which of some regular expressions can match it, from the words it holds.
 
-    ``needs`` maps each expression's name to its ``needed_strings`` (None: it may match any
-    text). A needed string occurs in a text only if its longest run without white space occurs
-    inside one of the text's white-space-separated words, so a text is judged by its words, and
-    each distinct word is judged once per process. A text whose words are all known costs a
-    split and two set operations.
+    ``needs`` maps each expression's name to its ``needed_sets`` (a single set of strings is read
+    as one set, and None or no set means it may match any text). A needed string occurs in a text
+    only if its longest run without white space occurs inside one of the text's
+    white-space-separated words (a word boundary in it holds in the word as in the text, since
+    white space is no word character), so a text is judged by its words, and each distinct word
+    is judged once per process. An expression is listed when the text holds a string of each of
+    its sets. A text whose words are all known costs a split and two set operations.
     """
 
-    def __init__(self, needs: dict[str, Strings | None]):
+    def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None], program: tuple | None = None):
         self.names = tuple(needs)
         """In the order given, which is the order the caller tries the expressions in."""
-        always = frozenset(name for name, strings in needs.items() if not _pieces(strings))
-        self.always = tuple(name for name in self.names if name in always)
-        self.pieces = tuple((piece, name) for name, strings in needs.items() if name not in always
-                            for piece in _pieces(strings))
-        ordered = sorted({piece for piece, _ in self.pieces}, key=len, reverse=True)
-        self.any_piece = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        sets = {name: _as_sets(strings) for name, strings in needs.items()}
+        self.always = tuple(name for name in self.names if not sets[name])
+        # Each set of each name is one bit; a word stands for the bits of the sets it meets.
+        self.required: dict[str, int] = {}
+        """Per name: the bits of its sets, all of which a text must meet (0 for the ungated)."""
+        pieces: dict[str, int] = {}
+        bit = 1
+        for name, name_sets in sets.items():
+            self.required[name] = 0
+            for strings in name_sets:
+                self.required[name] |= bit
+                for piece in strings:
+                    pieces[piece] = pieces.get(piece, 0) | bit
+                bit <<= 1
+        # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
+        ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
+        self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
+        """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
+        self.pieces = tuple((_matcher(piece), bits) for piece, bits in pieces.items())
         self.seen: set[str] = set()
-        self.hot: dict[str, tuple[str, ...]] = {}
-        """Words seen so far that contain a piece → the names whose pieces they contain, with ``always``."""
+        self.hot: dict[str, int] = {}
+        """Words seen so far that contain a piece → the bits of the sets they meet."""
         self.hot_words: set[str] = set()
+        self._answers: dict[int, tuple[str, ...]] = {}
+        """Per combination of sets met: the answer."""
 
     def active(self, text: str) -> tuple[str, ...]:
         """The names of the expressions that may match ``text``, in their order."""
@@ -184,10 +264,17 @@ class WordGate:
         found = self.hot_words.intersection(words)
         if not found:
             return self.always
-        if len(found) == 1:
-            return self.hot[found.pop()]
-        wanted = {name for word in found for name in self.hot[word]}
-        return tuple(name for name in self.names if name in wanted)
+        hot = self.hot
+        met = 0
+        for word in found:
+            met |= hot[word]
+        answer = self._answers.get(met)
+        if answer is None:
+            if len(self._answers) > 10_000:
+                self._answers.clear()
+            required = self.required
+            answer = self._answers[met] = tuple(name for name in self.names if met & required[name] == required[name])
+        return answer
 
     def _learn(self, words: list[str]) -> None:
         if len(self.seen) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
@@ -197,9 +284,50 @@ class WordGate:
         for word in set(words).difference(self.seen):
             self.seen.add(word)
             if self.any_piece.search(word) is not None:
-                names = {name for piece, name in self.pieces if piece in word}
-                self.hot[word] = tuple(name for name in self.names if name in names or name in self.always)
+                bits = 0
+                for holds, piece_bits in self.pieces:
+                    if holds(word):
+                        bits |= piece_bits
+                self.hot[word] = bits
                 self.hot_words.add(word)
+
+
+def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[str], ...]:
+    """The pieces of each set; a set with a string that has no piece says nothing and is left out."""
+    if not strings:
+        return ()
+    sets = (strings,) if isinstance(strings, frozenset) else strings
+    return tuple(pieces for pieces in map(_pieces, sets) if pieces)
+
+
+def _matcher(piece: str):
+    """A test of whether a word holds ``piece``, a ``BOUNDARY`` in it as a word boundary (``\\b``)."""
+    parts = piece.split(BOUNDARY)
+    if len(parts) == 1:
+        return lambda word: piece in word
+    core = "".join(parts)
+    if len(parts) > 3 or any(parts[1:-1]) or not core:
+        return re.compile(r"\b".join(map(re.escape, parts))).search
+    left, right = parts[0] == "", parts[-1] == ""
+
+    def holds(word: str) -> bool:
+        at = word.find(core)
+        while at != -1:
+            if (not left or _boundary(word, at)) and (not right or _boundary(word, at + len(core))):
+                return True
+            at = word.find(core, at + 1)
+        return False
+
+    return holds
+
+
+def _boundary(word: str, at: int) -> bool:
+    """Whether ``\\b`` holds at ``at`` in ``word``: a word character on one side only."""
+    return (at > 0 and _word_char(word[at - 1])) != (at < len(word) and _word_char(word[at]))
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _pieces(strings: Strings | None) -> frozenset[str]:
@@ -208,8 +336,8 @@ def _pieces(strings: Strings | None) -> frozenset[str]:
         return frozenset()
     pieces = set()
     for text in strings:
-        runs = text.split()
+        runs = [run for run in text.split() if run.replace(BOUNDARY, "")]
         if not runs:
             return frozenset()
-        pieces.add(max(runs, key=len))
+        pieces.add(max(runs, key=lambda run: len(run.replace(BOUNDARY, ""))))
     return frozenset(pieces)

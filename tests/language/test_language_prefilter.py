@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from language_helpers import LANGUAGES, REPO
 from macros.language.check import check_text
 from macros.language.inline import mask_inline
-from macros.language.prefilter import WordGate, needed_strings
+from macros.language.prefilter import BOUNDARY, WordGate, needed_sets, needed_strings
 from macros.language.rules import load_rulebook, rules_dir
 from macros.language.terms import has_wildcard, term_regex
 
@@ -91,6 +91,65 @@ def test_every_match_of_a_rule_pattern_holds_one_of_its_needed_words(pattern: st
     assert WordGate({"rule": needed}).active(text) == ("rule",)
 
 
+def _holds(strings, text: str, start: int, end: int) -> bool:
+    """Whether one of ``strings`` (a boundary in it as ``\\b``, judged in the whole text) stands
+    between ``start`` and ``end``."""
+    for string in strings:
+        expression = re.compile(r"\b".join(map(re.escape, string.split(BOUNDARY))))
+        if any(start <= found.start() and found.end() <= end for found in expression.finditer(text)):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("pattern", _OWN)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data(), before=st.sampled_from(["", " ", "the ", "x"]), after=st.sampled_from(["", " ", " the", "x"]))
+def test_every_match_of_a_rule_pattern_holds_a_string_of_each_of_its_needed_sets(
+    pattern: str, data: st.DataObject, before: str, after: str
+) -> None:
+    """The gate lets a rule run only on a text with a string of every set its pattern needs:
+    each match, also one glued to the text around it, holds one, whole words as whole words."""
+    text = before + data.draw(st.from_regex(re.compile(pattern))) + after
+    sets = needed_sets(pattern)
+    for found in re.finditer(pattern, text):
+        for strings in sets:
+            assert _holds(strings, text, found.start(), found.end()), (found.group(), sorted(strings))
+    if re.search(pattern, text):
+        assert WordGate({"rule": sets}).active(text) == ("rule",)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\bhe\b", [{"\0he\0"}]),
+        (r"(?:each|every)\s+(?:visitor|child)[^.]{0,9}?\b(?:he|him)\b", [{"each", "every"}, {"visitor", "child"}, {"\0he\0", "\0him\0"}]),
+        (r"(?:a\s+visitor|the\s+child)\s+\w+\s+(?:he|his)\b", [{"visitor", "child"}, {"a", "the"}, {"he\0", "his\0"}]),
+        (r"(?:the\s+(?:blind|deaf)|a\s+(?:blind|deaf)\s+man)", [{"blind", "deaf"}, {"the", "a"}]),
+        (r"(?:aged|\w+)\s+man", [{"man"}]),
+        (r"(?:aged|\w+)", []),
+        (r"\b\w+\b", []),
+    ],
+)
+def test_every_needed_set_of_small_patterns(pattern: str, needed: list[set[str]]) -> None:
+    assert [set(strings) for strings in needed_sets(pattern)] == needed
+
+
+@pytest.mark.parametrize(
+    ("text", "active"),
+    [
+        ("Every visitor brings the tickets.", ("always",)),
+        ("Every visitor brings his tickets.", ("he", "always")),
+        ("every visitor, (him/her)", ("he", "always")),
+        ("Every visitor: he.", ("he", "always")),
+        ("The visitor and her children; then he left.", ("always",)),
+        ("His visitor", ("always",)),
+    ],
+)
+def test_the_word_gate_needs_a_string_of_every_set_and_whole_words_as_whole_words(text: str, active: tuple) -> None:
+    gate = WordGate({"he": needed_sets(r"every\s+visitor[^.]{0,40}?\b(?:he|him|his)\b"), "always": None})
+    assert gate.active(text.lower()) == active
+
+
 @pytest.mark.parametrize(
     ("pattern", "needed"),
     [
@@ -130,3 +189,14 @@ def test_the_word_gate_answers_like_a_substring_search(words: list[str], glue: s
         if any(string in text for string in needs[name]):
             assert name in active, (name, text)
     assert gate.active(text) == active, "the answer does not change once the words are known"
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="hisé_-1'(", max_size=10), left=st.booleans(), right=st.booleans(),
+       core=st.sampled_from(["his", "hi", "s-", "é"]))
+def test_a_whole_word_piece_is_found_where_the_regex_engine_finds_it(word: str, left: bool, right: bool, core: str) -> None:
+    """The gate's own test of a word boundary agrees with ``\\b`` of Python's regex engine."""
+    piece = (BOUNDARY if left else "") + core + (BOUNDARY if right else "")
+    expression = ("\\b" if left else "") + re.escape(core) + ("\\b" if right else "")
+    gate = WordGate({"rule": (frozenset({piece}),)})
+    assert (gate.active(word) == ("rule",)) == (re.search(expression, word) is not None), (word, expression)

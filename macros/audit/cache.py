@@ -80,7 +80,7 @@ def html_loads(text: str) -> list[str]:
 
 def names_only(tag: str) -> bool:
     """A <link> whose every rel only names a document (rel="alternate", "canonical", ...)."""
-    if not tag[:5].lower() == "<link":
+    if tag[:5].lower() != "<link":
         return False
     match = _REL.search(tag)
     rels = set((next((v for v in match.groups() if v), "") if match else "").lower().split())

@@ -464,6 +464,9 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
     The keyboard walks (``walks``) come last: they move focus and scroll, which must not reach
     the other checks of this load. Every view of the load records every request the page made
     while it was open (``judge_requests`` judges them, also for cached results)."""
+    def full_rules(index: int) -> bool:
+        return index == 0 or all_rules_in_every_view
+
     results: dict[int, ViewResult] = {}
     started = time.perf_counter()
     browser.set_view(views[indices[0]])
@@ -472,8 +475,7 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
         browser.settle()
     except TimeoutException:
         for index in indices:
-            results[index] = load_failed(page, views[index],
-                                         full_rules=index == 0 or all_rules_in_every_view)
+            results[index] = load_failed(page, views[index], full_rules=full_rules(index))
             results[index].seconds = time.perf_counter() - started
         return results
     for position, index in enumerate(indices):
@@ -482,8 +484,8 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
             browser.set_view(views[index])
             browser.settle()
         results[index] = audit_view(browser, axe, base_url, page, views[index],
-                                    full_rules=index == 0 or all_rules_in_every_view,
-                                    page_checks=index == 0, languages=languages)
+                                    full_rules=full_rules(index), page_checks=index == 0,
+                                    languages=languages)
         results[index].seconds += time.perf_counter() - started
     for index in sorted(walks, key=lambda i: views[i] != browser.view):
         started = time.perf_counter()

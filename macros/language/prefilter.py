@@ -250,7 +250,6 @@ class WordGate:
         self.seen: set[str] = set()
         self.hot: dict[str, int] = {}
         """Words seen so far that contain a piece → the bits of the sets they meet."""
-        self.hot_words: set[str] = set()
         self._answers: dict[int, tuple[str, ...]] = {}
         """Per combination of sets met: the answer."""
 
@@ -261,10 +260,10 @@ class WordGate:
         words = text.split()
         if not self.seen.issuperset(words):
             self._learn(words)
-        found = self.hot_words.intersection(words)
+        hot = self.hot
+        found = hot.keys() & words
         if not found:
             return self.always
-        hot = self.hot
         met = 0
         for word in found:
             met |= hot[word]
@@ -280,7 +279,6 @@ class WordGate:
         if len(self.seen) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
             self.seen.clear()
             self.hot.clear()
-            self.hot_words.clear()
         for word in set(words).difference(self.seen):
             self.seen.add(word)
             if self.any_piece.search(word) is not None:
@@ -289,7 +287,6 @@ class WordGate:
                     if holds(word):
                         bits |= piece_bits
                 self.hot[word] = bits
-                self.hot_words.add(word)
 
 
 def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[str], ...]:

@@ -1,9 +1,11 @@
-"""Score a practice set of sentences (bench/practice/<lang>.yml) with `podium check`'s rules.
+"""Score the practice sets of sentences (bench/practice/<lang>*.yml) with `podium check`'s rules.
 
-Run from the project root:  .venv/bin/python bench/language_practice.py [nl]
+Run from the project root:  .venv/bin/python bench/language_practice.py [nl|en]
 
-The practice sets are written by the people who write the rules, so they are not an independent
-measurement (that is tests/language/heldout*, scored by bench/language.py). They show, per class
+The practice sets are read by the people who write the rules: `<lang>.yml` was written by them,
+`<lang>-dev-*.yml` by people who never saw the rules (development sets). Because rule writers read
+them, none of them is an independent measurement (that is tests/language/heldout*, scored by
+bench/language.py). They show, per class
 of wording, what the rules catch, and on clean sentences what would wrongly block a page. A
 sentence to flag counts as found when a rule of its language finds anything; a clean sentence
 counts as a false alarm when an error or a warning is found. Prints the figures; asserts nothing.
@@ -26,7 +28,13 @@ BLOCKING = ("error", "warning")
 
 
 def main(lang: str) -> None:
-    data = yaml.safe_load((ROOT / "bench" / "practice" / f"{lang}.yml").read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "bench" / "practice").glob(f"{lang}*.yml")):
+        score(path, lang)
+
+
+def score(path: Path, lang: str) -> None:
+    """Print recall, false alarms and precision of one practice file, then what it missed."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     found, total = Counter(), Counter()
     missed = []
     for entry in data["flag"]:
@@ -35,11 +43,13 @@ def main(lang: str) -> None:
             found[entry["category"]] += 1
         else:
             missed.append(entry["text"])
-    alarms = [text for text in data["clean"]
+    # The engineers' own sets list clean sentences as text, the development sets as entries.
+    sentences = [entry["text"] if isinstance(entry, dict) else entry for entry in data["clean"]]
+    alarms = [text for text in sentences
               if any(finding.severity in BLOCKING for finding in check_text(text, lang))]
     hits, flags, clean = sum(found.values()), len(data["flag"]), len(data["clean"])
     precision = hits / (hits + len(alarms)) if hits + len(alarms) else 0.0
-    print(f"practice set {lang}: {flags} to flag, {clean} clean")
+    print(f"{path.name} ({lang}): {flags} to flag, {clean} clean")
     print(f"  recall {hits / flags:.2f} ({hits} of {flags})   false alarms {len(alarms) / clean:.2f} "
           f"({len(alarms)} of {clean})   precision {precision:.2f}")
     for category in sorted(total):

@@ -512,12 +512,30 @@ def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool
     return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
 
 
+_STRAIGHT_OPEN = re.compile(r"(?<![^\s(\[:;\u2014-])'(?=[^\W\d_])")
+"""A typewriter quote that can open a quotation: after a space or an opening sign, before a letter."""
+_STRAIGHT_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])'(?!\w)")
+
+
 def _in_straight_single_quotes(text: str, start: int, end: int) -> bool:
-    """Whether the hit is wrapped in typewriter single quotes ('natives'). Only quotes that touch
-    the hit count, because the same character is also an apostrophe (the museum's, rock 'n' roll)."""
+    """Whether the hit stands in typewriter single quotes: touching it on both sides ('natives'),
+    or around a title or quoted sentence that starts with a capital letter ('De negerhut van oom
+    Tom'). The same character is also an apostrophe (the museum's, opa's, 's avonds), and a
+    quoted phrase in lower case is as often a label the writer uses, so those count only when
+    the quotes touch the word."""
     opens = start > 0 and text[start - 1] == "'" and (start == 1 or not text[start - 2].isalnum())
     closes = end < len(text) and text[end] == "'" and (end + 1 == len(text) or not text[end + 1].isalnum())
-    return opens and closes
+    if opens and closes:
+        return True
+    before = text[max(0, start - 200) : start]
+    opening = None
+    for opening in _STRAIGHT_OPEN.finditer(before):
+        pass
+    if opening is None or not before[opening.end()].isupper():
+        return False
+    if _STRAIGHT_CLOSE.search(before, opening.end()) is not None:
+        return False
+    return _STRAIGHT_CLOSE.search(text, end, end + 200) is not None
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -52,3 +52,14 @@ def test_typewriter_single_quotes_around_a_historical_term_count_as_a_quotation(
     apostrophe = "The museum's guide met the natives' descendants."
     assert "en-natives" not in [finding.rule for finding in check_text(quoted, "en")]
     assert "en-natives" in [finding.rule for finding in check_text(apostrophe, "en")]
+
+
+def test_typewriter_quotes_around_a_capitalised_title_or_quotation_count_as_a_quotation() -> None:
+    title = "In de bibliotheek staat 'De negerhut van oom Tom' uit 1853."
+    quotation = "Op het plakkaat staat: 'Te koop: een neger van omtrent 20 jaren'."
+    label = "Het etiket noemde hem 'een neger uit Kongo' en gaf geen naam."
+    apostrophes = "Opa's oude boek noemt een neger naast Rubens' werk."
+    assert "nl-neger" not in [finding.rule for finding in check_text(title, "nl")]
+    assert "nl-neger" not in [finding.rule for finding in check_text(quotation, "nl")]
+    assert "nl-neger" in [finding.rule for finding in check_text(label, "nl")]
+    assert "nl-neger" in [finding.rule for finding in check_text(apostrophes, "nl")]

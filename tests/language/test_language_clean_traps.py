@@ -52,3 +52,13 @@ def test_typewriter_single_quotes_around_a_historical_term_count_as_a_quotation(
     apostrophe = "The museum's guide met the natives' descendants."
     assert "en-natives" not in [finding.rule for finding in check_text(quoted, "en")]
     assert "en-natives" in [finding.rule for finding in check_text(apostrophe, "en")]
+
+
+def test_typewriter_single_quotes_around_a_phrase_count_as_a_quotation() -> None:
+    phrase = "A 1905 newspaper called the show 'a parade of savages'; the room looks at such shows."
+    possessives = "The artists' models were called savages in the visitors' book."
+    elisions = "In the '70s critics called them savages, as 'rock 'n' roll' fans knew."
+    after_a_full_stop = "He said 'no'. Then they called them savages and 'worse'."
+    assert "en-savages" not in [finding.rule for finding in check_text(phrase, "en")]
+    for sentence in (possessives, elisions, after_a_full_stop):
+        assert "en-savages" in [finding.rule for finding in check_text(sentence, "en")], sentence

@@ -512,30 +512,47 @@ def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool
     return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
 
 
-_STRAIGHT_OPEN = re.compile(r"(?<![^\s(\[:;\u2014-])'(?=[^\W\d_])")
-"""A typewriter quote that can open a quotation: after a space or an opening sign, before a letter."""
-_STRAIGHT_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])'(?!\w)")
-
-
 def _in_straight_single_quotes(text: str, start: int, end: int) -> bool:
-    """Whether the hit stands in typewriter single quotes: touching it on both sides ('natives'),
-    or around a title or quoted sentence that starts with a capital letter ('De negerhut van oom
-    Tom'). The same character is also an apostrophe (the museum's, opa's, 's avonds), and a
-    quoted phrase in lower case is as often a label the writer uses, so those count only when
-    the quotes touch the word."""
-    opens = start > 0 and text[start - 1] == "'" and (start == 1 or not text[start - 2].isalnum())
-    closes = end < len(text) and text[end] == "'" and (end + 1 == len(text) or not text[end + 1].isalnum())
-    if opens and closes:
-        return True
-    before = text[max(0, start - 200) : start]
+    """Whether the hit stands inside typewriter single quotes ('natives', 'a parade of savages').
+    The same character is also an apostrophe (the museum's, the artists' work, rock 'n' roll), so
+    a quote only opens before a letter where no letter precedes it, only closes after a letter or
+    a mark where no letter follows it, and the two must enclose the hit within one sentence."""
+    before = text[max(0, start - _QUOTE_REACH) : start]
     opening = None
-    for opening in _STRAIGHT_OPEN.finditer(before):
-        pass
-    if opening is None or not before[opening.end()].isupper():
+    for found in _SINGLE_QUOTE.finditer(before):
+        at = found.start()
+        if _opens_quote(before, at, hit_starts_here=at == len(before) - 1):
+            opening = at
+        elif _closes_quote(before, at):
+            opening = None
+    if opening is None or _SENTENCE_END.search(before, opening):
         return False
-    if _STRAIGHT_CLOSE.search(before, opening.end()) is not None:
-        return False
-    return _STRAIGHT_CLOSE.search(text, end, end + 200) is not None
+    after = text[end : end + _QUOTE_REACH]
+    for found in _SINGLE_QUOTE.finditer(after):
+        at = found.start()
+        if _SENTENCE_END.search(after, 0, at):
+            return False
+        if _closes_quote(after, at, hit_ends_here=at == 0):
+            return True
+        if _opens_quote(after, at):
+            return False
+    return False
+
+
+_SINGLE_QUOTE = re.compile("'")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_QUOTE_REACH = 120
+"""How far before and after a hit a typewriter quote that encloses it is looked for."""
+
+
+def _opens_quote(text: str, at: int, hit_starts_here: bool = False) -> bool:
+    letter_after = hit_starts_here or (at + 1 < len(text) and text[at + 1].isalpha())
+    return (at == 0 or not text[at - 1].isalnum()) and letter_after
+
+
+def _closes_quote(text: str, at: int, hit_ends_here: bool = False) -> bool:
+    letter_before = hit_ends_here or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in ".,!?;:"))
+    return letter_before and (at + 1 == len(text) or not text[at + 1].isalnum())
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +34,15 @@ SYNTAX_HINT = ("check the indentation, the colon after each field name, "
                "and quotes around text that contains ': ' or starts with a special sign")
 
 
-@dataclass
 class Document:
     """The values of one YAML file plus the position (line, column; 1-based) of each of them."""
 
-    path: str
-    data: Any
-    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, path: str, data: Any, value_pos: dict[Loc, tuple[int, int]] | None = None,
+                 key_pos: dict[Loc, tuple[int, int]] | None = None):
+        self.path = path
+        self.data = data
+        self.value_pos: dict[Loc, tuple[int, int]] = {} if value_pos is None else value_pos
+        self.key_pos: dict[Loc, tuple[int, int]] = {} if key_pos is None else key_pos
 
     def position(self, loc: Loc, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for `loc`, walking up to its parents."""

@@ -11,6 +11,10 @@ What this reader gives an editor that PyYAML's `safe_load` does not:
 - no tags (`!!python/…`, `!custom`) and no merge keys (`<<`), each refused at its place;
 - encoding, control-character and syntax problems at their line and column, an unclosed quote
   where it opens, and a decimal comma in a `{…}` group explained as such.
+
+libyaml (PyYAML's parser in C) reads a text when it is installed and reads that text as PyYAML's
+pure-Python reader does; every text with a problem, an alias or a known difference between the
+two goes to the Python reader, so that each message is the same with or without libyaml.
 """
 from __future__ import annotations
 
@@ -253,7 +257,7 @@ def _compose_with_libyaml(text: str) -> tuple[bool, yaml.Node | None]:
     loader = yaml.CSafeLoader(text)
     try:
         node = loader.get_single_node()
-    except Exception:  # noqa: BLE001 - any problem at all is the Python path's to report
+    except Exception:  # any problem at all is the Python path's to report, in its words
         return False, None
     finally:
         loader.dispose()

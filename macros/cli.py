@@ -132,12 +132,32 @@ def _format_option(command: argparse.ArgumentParser) -> None:
                               "that a pull request shows at each line)")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", default=".", help="the project folder (default: the current folder)")
+
+
+def _chosen_command(argv: list[str] | None) -> str | None:
+    """The command on the command line, found as the full parser finds it; None when help is asked
+    for or nothing is chosen. It spares `podium check` loading the audit (and the audit the check)."""
+    first = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _global_options(first)
+    first.add_argument("-h", "--help", action="store_true")
+    first.add_argument("command", nargs="?")
+    try:
+        known, _rest = first.parse_known_args(argv)
+    except argparse.ArgumentError:  # the full parser says what is wrong
+        return None
+    return None if known.help else known.command
+
+
+def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with ``chosen``, the other commands with their own module
+    (the language check, the audit) are only names, their module is not loaded."""
     parser = argparse.ArgumentParser(
         prog="podium",
         description="Build and check a bilingual, accessible diversity and inclusion site from YAML data.",
         epilog="Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.")
-    parser.add_argument("--project", default=".", help="the project folder (default: the current folder)")
+    _global_options(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build every language into site/ (only replaced when all succeeds)",
@@ -169,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     for name, module in (("check", "language"), ("audit", "audit")):
+        if chosen is not None and chosen != name:
+            commands.add_parser(name)
+            continue
         command = _command_module(module)
         sub = commands.add_parser(name, help=command.HELP, description=command.HELP)
         command.add_arguments(sub)
@@ -194,9 +217,11 @@ def _terminate_like_interrupt():
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    chosen = _chosen_command(argv)
     try:
-        args = parser.parse_args(argv)
+        args = _parser(chosen).parse_args(argv)
+        if args.command != chosen:  # never expected; then the command gets its full parser after all
+            args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return BAD_INPUT if exit_.code else OK
     with _terminate_like_interrupt():

@@ -154,6 +154,8 @@ class Matcher:
         self._bodies = {"t": trie_regex(plain, fold=True)} | extra
         """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
         self._needs = {name: needed_sets(own) for name, own in extra.items()}
+        self._sources: dict[str, str] = {}
+        """Per group, the text of its expression (``_expression``), chosen when the rule cache is built."""
         self._programs: dict[str, tuple | None] = {}
         self._conditions = {rule.id: _Conditions(rule) for rule in rules}
         self._accepted = tuple(accept)
@@ -167,14 +169,16 @@ class Matcher:
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
     def prepare(self) -> None:
         """Make the programs of the expressions, to keep with the matcher in the rule cache."""
-        self._programs = {name: make_program(_bounded(body)) for name, body in self._bodies.items()}
+        self._sources = {name: _expression(body) for name, body in self._bodies.items()}
+        self._programs = {name: make_program(source) for name, source in self._sources.items()}
         if self._gate.any_piece is not None:
             self._programs[_GATE] = make_program(self._gate.any_piece.pattern)
 
     @cached_property
-    def _patterns(self) -> dict[str, re.Pattern]:
-        """Per group, its expression on its own, between word boundaries."""
-        return {name: compile_program(_bounded(body), self._programs.get(name)) for name, body in self._bodies.items()}
+    def _searches(self) -> dict:
+        """Per group, the search for its expression on its own, between word boundaries."""
+        return {name: _searcher(compile_program(self._sources.get(name) or _bounded(body), self._programs.get(name)))
+                for name, body in self._bodies.items()}
 
     @cached_property
     def _gate(self) -> WordGate:
@@ -198,7 +202,7 @@ class Matcher:
         return needed_strings(self._candidates.pattern) if self._candidates is not None else None
 
     def __getstate__(self) -> dict:
-        compiled = ("_patterns", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
+        compiled = ("_searches", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
         return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
@@ -265,12 +269,12 @@ class Matcher:
     def _find(self, text: str) -> list[Hit]:
         low = text.lower()
         if len(low) == len(text):
-            patterns = self._patterns
+            searches = self._searches
             # the terms first, then the patterns of the rules whose needed words the text holds
-            next_match = _earliest([(patterns[name], name) for name in ("t", *self._gate.active(low))], low)
+            next_match = _earliest([(searches[name], name) for name in ("t", *self._gate.active(low))], low)
         else:  # a few characters change length when lower-cased: search the text itself, ignoring case
             low = text
-            next_match = _earliest([(self._ignorecase, None)], low)
+            next_match = _earliest([(self._ignorecase.search, None)], low)
         hits: list[Hit] = []
         position = 0
         while True:
@@ -423,9 +427,57 @@ def _bounded(body: str) -> str:
     return BEFORE + "(?:" + body + ")" + AFTER
 
 
-def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
+_AT_WORD_START = re.compile(BEFORE)
+
+
+def _expression(body: str) -> str:
+    """The expression of a group. One whose every match opens with the same letters (``the\\s+…``)
+    leaves the test before a match (``BEFORE``) to ``_searcher``: without a test in front, the regex
+    engine jumps from one place where those letters stand to the next, instead of trying the
+    test at every character of the text."""
+    if _opens_with_letters(body):
+        return "(?:" + body + ")" + AFTER
+    return _bounded(body)
+
+
+def _opens_with_letters(body: str) -> bool:
+    try:
+        from re import _constants as c, _parser
+
+        items = list(_parser.parse(body, 0))
+        while items:
+            op, value = items[0]
+            if op is c.LITERAL:
+                return True
+            if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
+                return False
+            items = list(value[3])
+    except (ImportError, AttributeError, TypeError, IndexError, re.error):
+        pass
+    return False
+
+
+def _searcher(pattern: re.Pattern):
+    """``pattern.search``; for an expression that ``_expression`` left without its test in front,
+    a search that makes that test at each match and searches on from the next character where it
+    fails. That finds the match the expression with the test would find: the test is zero-width
+    and only looks back, so it changes nothing about the match at a place where it holds."""
+    if pattern.pattern.startswith(BEFORE):
+        return pattern.search
+
+    def search(text: str, position: int) -> re.Match | None:
+        while True:
+            found = pattern.search(text, position)
+            if found is None or _AT_WORD_START.match(text, found.start()) is not None:
+                return found
+            position = found.start() + 1
+
+    return search
+
+
+def _earliest(streams: list[tuple[object, str | None]], low: str):
     """A function that gives, for a position in ``low``, the matches that start first at or
-    after it, one per expression in ``streams`` that has one there, each with the name of its
+    after it, one per search in ``streams`` that has one there, each with the name of its
     group, in the order of ``streams``; an empty list when none is left.
 
     The first of them is what one expression made of them all (``(?P<a>…)|(?P<b>…)``) would
@@ -434,7 +486,7 @@ def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
     named None takes the name of the group that matched inside it.
     """
     if len(streams) == 1:
-        search, name = streams[0][0].search, streams[0][1]
+        search, name = streams[0]
 
         def only(position: int) -> list[tuple[str, re.Match]]:
             found = search(low, position)
@@ -445,12 +497,12 @@ def _earliest(streams: list[tuple[re.Pattern, str | None]], low: str):
 
     def first(position: int) -> list[tuple[str, re.Match]]:
         best: list[tuple[str, re.Match]] = []
-        for index, (pattern, name) in enumerate(streams):
+        for index, (search, name) in enumerate(streams):
             found = ahead[index]
             if found is False:
                 continue
             if found is None or found.start() < position:
-                found = ahead[index] = pattern.search(low, position) or False
+                found = ahead[index] = search(low, position) or False
                 if found is False:
                     continue
             if not best or found.start() < best[0][1].start():

@@ -222,7 +222,7 @@ class WordGate:
     white-space-separated words (a word boundary in it holds in the word as in the text, since
     white space is no word character), so a text is judged by its words, and each distinct word
     is judged once per process. An expression is listed when the text holds a string of each of
-    its sets. A text whose words are all known costs a split and two set operations.
+    its sets. A text whose words are all known costs a split and one look-up per word.
     """
 
     def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None], program: tuple | None = None):
@@ -247,9 +247,8 @@ class WordGate:
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
         """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
         self.pieces = tuple((_matcher(piece), bits) for piece, bits in pieces.items())
-        self.seen: set[str] = set()
-        self.hot: dict[str, int] = {}
-        """Words seen so far that contain a piece → the bits of the sets they meet."""
+        self.verdicts: dict[str, int] = {}
+        """Each distinct word seen so far → the bits of the sets it meets (0 for most words)."""
         self._answers: dict[int, tuple[str, ...]] = {}
         """Per combination of sets met: the answer."""
 
@@ -257,16 +256,15 @@ class WordGate:
         """The names of the expressions that may match ``text``, in their order."""
         if self.any_piece is None:
             return self.always
-        words = text.split()
-        if not self.seen.issuperset(words):
-            self._learn(words)
-        hot = self.hot
-        found = hot.keys() & words
-        if not found:
-            return self.always
         met = 0
-        for word in found:
-            met |= hot[word]
+        verdicts = self.verdicts
+        for word in text.split():
+            bits = verdicts.get(word)
+            if bits is None:
+                bits = self._learn(word)
+            met |= bits
+        if not met:
+            return self.always
         answer = self._answers.get(met)
         if answer is None:
             if len(self._answers) > 10_000:
@@ -275,18 +273,16 @@ class WordGate:
             answer = self._answers[met] = tuple(name for name in self.names if met & required[name] == required[name])
         return answer
 
-    def _learn(self, words: list[str]) -> None:
-        if len(self.seen) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
-            self.seen.clear()
-            self.hot.clear()
-        for word in set(words).difference(self.seen):
-            self.seen.add(word)
-            if self.any_piece.search(word) is not None:
-                bits = 0
-                for holds, piece_bits in self.pieces:
-                    if holds(word):
-                        bits |= piece_bits
-                self.hot[word] = bits
+    def _learn(self, word: str) -> int:
+        if len(self.verdicts) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
+            self.verdicts.clear()
+        bits = 0
+        if self.any_piece.search(word) is not None:
+            for holds, piece_bits in self.pieces:
+                if holds(word):
+                    bits |= piece_bits
+        self.verdicts[word] = bits
+        return bits
 
 
 def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[str], ...]:

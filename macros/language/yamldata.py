@@ -11,7 +11,6 @@ block scalar (``|`` or ``>``) are blanked out and every offset maps back to the 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from bisect import bisect_right
 from typing import Any
 
@@ -47,7 +46,7 @@ def scan_yaml(text: str, path: str, blocks: Blocks, *, base: int = 0, lines_befo
     """
     root, problems = compose_yaml(text, path)
     if problems:
-        raise InputError([str(replace(problem, line=problem.line + lines_before)) for problem in problems])
+        raise InputError([str(problem._replace(line=problem.line + lines_before)) for problem in problems])
     # Duplicate keys and tags are for `podium validate` to report; the words are checked as they stand.
     result = YamlScan(data=build_document(root, path)[0].data if root is not None else None)
     if root is None:

@@ -43,6 +43,20 @@ WEB_SCHEMES = ("http", "https", "ws", "wss", "ftp")
 # light palette would hide the emulated dark one. Clearing here, inside the document, cannot
 # race with the page the way a clearing request sent before the navigation can.
 _FORGET_STORAGE_JS = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
+# A palette switch that follows the reader's preference: Material's form of radio buttons, one
+# per palette, each naming the media query it stands for. Material reads the query once, when
+# the page loads; afterwards only its own toggle (a "change" event on one of the buttons) sets
+# the palette, so a change of the emulated scheme is passed on the same way. The buttons are
+# not checked, just as after a load in that scheme.
+_PALETTE_INPUTS = "form[data-md-component=palette] input[data-md-color-media]"
+_HAS_PALETTE_JS = f"return document.querySelector({json.dumps(_PALETTE_INPUTS)}) !== null;"
+_SHOW_SCHEME_JS = f"""
+const inputs = [...document.querySelectorAll({json.dumps(_PALETTE_INPUTS)})];
+const chosen = inputs.find((input) => matchMedia(input.getAttribute('data-md-color-media')).matches);
+if (!chosen) return false;
+chosen.dispatchEvent(new Event('change', {{bubbles: true}}));
+return document.body.getAttribute('data-md-color-scheme') === chosen.getAttribute('data-md-color-scheme');
+"""
 SCRIPT_TIMEOUT_S = 60
 PAGE_LOAD_TIMEOUT_S = 30
 SETTLE_LIMIT_MS = 3000
@@ -211,6 +225,15 @@ class Browser:
                  "mobile": False},
             )
         self._view = view
+
+    def shows_scheme_in_place(self) -> bool:
+        """Whether the loaded page carries a palette switch that ``show_scheme`` can work."""
+        return bool(self.evaluate(_HAS_PALETTE_JS))
+
+    def show_scheme(self) -> bool:
+        """Make the loaded page show the colour scheme of the current view, as its own palette
+        switch would (``_SHOW_SCHEME_JS``); False if it did not follow."""
+        return bool(self.evaluate(_SHOW_SCHEME_JS))
 
     def settle(self) -> None:
         """Wait until the page has come to rest after a load or a change of view

@@ -71,20 +71,20 @@ SETTLE_LIMIT_MS = 3000
 # starts (a drawer sliding out of sight) overlap the content while they run: axe would see
 # overlapping boxes and report "needs review" for contrast. So: two animation frames, then every
 # finite animation finished (at most SETTLE_LIMIT_MS), then two frames again.
-_SETTLE_JS = r"""
-const done = arguments[arguments.length - 1];
-const limit = arguments[0];
+_SETTLE_FUNCTION_JS = r"""(limit) => {
 const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
 const running = () => document.getAnimations().filter((a) => a.playState === 'running' &&
   Number.isFinite(a.effect && a.effect.getComputedTiming().endTime));
 window.scrollTo(0, 0);
-frames().then(() => {
+return frames().then(() => {
   const busy = running();
   const timer = new Promise((ok) => setTimeout(ok, limit));
   return busy.length ? Promise.race([Promise.all(busy.map((a) => a.finished.catch(() => null))), timer])
-    .then(frames) : null;
-}).then(() => { window.scrollTo(0, 0); done(true); }, () => done(false));
-"""
+    : null;
+}).then(frames).then(() => { window.scrollTo(0, 0); });
+}"""
+_SETTLE_JS = ("const done = arguments[arguments.length - 1];\n"
+              f"({_SETTLE_FUNCTION_JS})(arguments[0]).then(() => done(true), () => done(false));")
 
 
 def find_programs(chromium: str | None = None, chromedriver: str | None = None) -> tuple[str, str]:
@@ -244,6 +244,12 @@ class Browser:
         """Wait until the page has come to rest after a load or a change of view
         (``_SETTLE_JS``)."""
         self.driver.execute_async_script(_SETTLE_JS, SETTLE_LIMIT_MS)
+
+    @staticmethod
+    def settle_expression() -> str:
+        """``settle`` as a JavaScript expression (a promise), for a script that waits for the
+        page to come to rest before it does its own work: one round trip instead of two."""
+        return f"({_SETTLE_FUNCTION_JS})({SETTLE_LIMIT_MS})"
 
     def open(self, url: str) -> None:
         """Load ``url`` afresh, without stored state (``_FORGET_STORAGE_JS``)."""

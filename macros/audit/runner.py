@@ -488,12 +488,13 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
             if not switch_scheme(browser, views[in_width_order(group)[0]]):
                 break  # the remaining schemes get a load of their own
         for index in in_width_order(group):
-            if views[index] != browser.view:
+            moved = views[index] != browser.view
+            if moved:
                 started = time.perf_counter()
-                switch_view(browser, views[index])
+                switch_view(browser, views[index], settle=False)
             results[index] = audit_view(browser, axe, base_url, page, views[index],
                                         full_rules=full_rules(index), page_checks=index == 0,
-                                        languages=languages)
+                                        languages=languages, settle=moved)
             results[index].seconds += time.perf_counter() - started
     for index in sorted((i for i in walks if i in results), key=lambda i: views[i] != browser.view):
         started = time.perf_counter()
@@ -522,9 +523,9 @@ def switch_scheme(browser: Browser, view: View) -> bool:
     return False
 
 
-def switch_view(browser: Browser, view: View) -> None:
+def switch_view(browser: Browser, view: View, *, settle: bool = True) -> None:
     """Show the loaded page in ``view`` (same colour scheme, or one the page has shown in place
-    before) and wait until it has settled."""
+    before) and, if ``settle``, wait until it has settled."""
     if view == browser.view:
         return
     if browser.view is not None and browser.view.scheme != view.scheme:
@@ -532,7 +533,8 @@ def switch_view(browser: Browser, view: View) -> None:
             raise RuntimeError(f"the page did not change back to the {view.scheme} colour scheme")
         return
     browser.set_view(view)
-    browser.settle()
+    if settle:
+        browser.settle()
 
 
 def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
@@ -546,14 +548,24 @@ def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
 
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
-               full_rules: bool, page_checks: bool, languages: Sequence[str]) -> ViewResult:
-    """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page.
+               full_rules: bool, page_checks: bool, languages: Sequence[str],
+               settle: bool = False) -> ViewResult:
+    """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page,
+    after it has settled if ``settle``.
 
-    The page checks also collect the URLs the HTML loads by itself."""
+    axe and Podium's page scripts run in one round trip to the browser (``view_script``); the
+    scripts run on their own only if axe ran out of time. The page checks also collect the URLs
+    the HTML loads by itself."""
     result = ViewResult(page=page.url, file=page.file, view=view.id,
                         axe_rules="all" if full_rules else "view-dependent", checks=[])
+    scripts = {"graphics": graphics.GRAPHICS_JS}
+    if page_checks:
+        scripts["facts"] = page_scripts.PAGE_FACTS_JS
+    if view.narrow:
+        scripts["reflow"] = page_scripts.REFLOW_JS
     try:
-        outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES))
+        outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES),
+                          before=browser.settle_expression() if settle else "", after=scripts)
     except TimeoutException:
         outcome = {"error": f"axe.run did not finish within {SCRIPT_TIMEOUT_S} s"}
     if "error" in outcome:
@@ -563,17 +575,19 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
             message=f"axe-core could not check this page view: {outcome['error']}"))
     else:
         result.findings += axe_findings(outcome["ok"])
+    collected = outcome.get("after") or {name: browser.evaluate(body)
+                                         for name, body in scripts.items()}
 
     if page_checks:
-        facts = page_scripts.collect_page_facts(browser)
+        facts = collected["facts"]
         result.findings += beyond.check_page(page.url, facts, languages)
         result.referenced = [{**ref, "url": site_relative(ref["url"], base_url)}
                              for ref in facts["referenced"]]
         result.checks += list(beyond.PAGE_CHECKS)
     if view.narrow:
-        result.findings += beyond.check_reflow(page_scripts.collect_reflow(browser), view.width)
+        result.findings += beyond.check_reflow(collected["reflow"], view.width)
         result.checks += list(beyond.NARROW_CHECKS)
-    result.findings += graphics.check_graphics(graphics.collect_graphics(browser))
+    result.findings += graphics.check_graphics(collected["graphics"])
     return result
 
 

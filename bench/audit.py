@@ -3,12 +3,15 @@
     .venv/bin/python bench/audit.py                 # everything (takes a while)
     .venv/bin/python bench/audit.py --skip-large    # only the example site
     .venv/bin/python bench/audit.py --members 100 --workers 1 2
+    .venv/bin/python bench/audit.py --skip-example --sample 50 --workers 2   # quick estimate
 
 Works in bench/.work/audit/ (git-ignored): a copy of the example project is built and audited
 with a fresh cache (full audit, seconds per view), audited again unchanged (every result reused),
 then audited again after one change to data/updates.yml (only the pages that show that update
 are audited). Then the example grows to --members members (bench/build.py's generator), is built,
-and is audited without a cache with each number of --workers. It measures; it asserts nothing.
+and is audited without a cache with each number of --workers; with --sample N only N pages spread
+evenly over the site are audited, and the line adds the full site's time extrapolated from them
+(wall and processor time per view, times the site's views). It measures; it asserts nothing.
 
 Each line also gives the processor time of the audit (this process plus the browsers it
 started and closed) per audited view, and the machine's load average before and after: on a
@@ -40,7 +43,7 @@ from build import copy_project, grow  # noqa: E402
 
 from macros.audit.errors import AuditSetupError  # noqa: E402
 from macros.audit.progress import Progress  # noqa: E402
-from macros.audit.runner import AuditResult, audit_site  # noqa: E402
+from macros.audit.runner import AuditResult, audit_site, discover_pages  # noqa: E402
 from macros.site.build import build_site  # noqa: E402
 
 WORK = Path(__file__).resolve().parent / ".work" / "audit"
@@ -152,20 +155,35 @@ def example(workers: int | None) -> None:
     print(f"  pages audited again: {', '.join(pages) or 'none'}")
 
 
-def large(members: int, worker_counts: list[int]) -> None:
+def large(members: int, worker_counts: list[int], sample: int | None) -> None:
     project = fresh_project(f"members-{members}")
     grow(project, members)
     started = time.perf_counter()
     site = build_site(project)
     print(f"{members}-member site built in {time.perf_counter() - started:.1f} s")
+    every_page = [page.url for page in discover_pages(site)]
+    pages = spread(every_page, sample) if sample else None
     for workers in worker_counts:
         # Plain progress lines (views done, time left) on stderr: a run cut short still
         # shows the rate.
-        result, timing = timed_audit(site, project, workers=workers,
+        result, timing = timed_audit(site, project, workers=workers, pages=pages,
                                      progress=Progress(terminal=False))
-        print(describe(f"{members} members, {workers} worker(s)", result, timing)
-              + f"  = {timing.seconds / 60:.1f} min, "
-                f"{timing.seconds / max(1, len(result.views)):.3f} s per view", flush=True)
+        views = max(1, len(result.views))
+        label = f"{members} members, {workers} worker(s)" + (f", {len(pages)} pages" if pages else "")
+        line = describe(label, result, timing) + (
+            f"  = {timing.seconds / 60:.1f} min, {timing.seconds / views:.3f} s per view")
+        if pages:
+            scale = len(every_page) / len(pages)
+            line += (f"; whole site ({len(every_page)} pages) estimated "
+                     f"{timing.seconds * scale / 60:.1f} min, processor {timing.processor * scale:.0f} s")
+        print(line, flush=True)
+
+
+def spread(items: list[str], count: int) -> list[str]:
+    """``count`` items spread evenly over ``items`` (all of them if there are fewer)."""
+    if count >= len(items):
+        return items
+    return [items[i * len(items) // count] for i in range(count)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--members", type=int, default=100, help="size of the large site")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="worker counts for the large site (default: 1 2)")
+    parser.add_argument("--sample", type=int, help="audit only this many pages of the large site, "
+                        "spread over it, and estimate the whole site from them")
     parser.add_argument("--skip-large", action="store_true", help="only the example site")
     parser.add_argument("--skip-example", action="store_true", help="only the large site")
     args = parser.parse_args(argv)
@@ -182,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_example:
             example(None)
         if not args.skip_large:
-            large(args.members, args.workers)
+            large(args.members, args.workers, args.sample)
     except AuditSetupError as error:
         print(error, file=sys.stderr)
         return 2

@@ -22,11 +22,13 @@ MAX_NODES_PER_RULE = 30
 MAX_HTML_CHARS = 160
 
 # Runs axe and returns only what the report needs: smaller messages cross the wire faster.
+# /*BEFORE*/ (a promise: e.g. waiting for the page to settle) and /*AFTER*/ (an object of the results of
+# other page scripts, run whatever axe's outcome) are filled in by ``view_script``, so that a
+# view takes one round trip to the browser.
 _RUN_JS = r"""
 const done = arguments[arguments.length - 1];
 const options = JSON.parse(arguments[0]);
 const maxNodes = arguments[1], maxHtml = arguments[2];
-if (typeof window.axe !== 'object') { done({missing: true}); return; }
 const messages = (n) => [...(n.any || []), ...(n.all || []), ...(n.none || [])]
   .map((c) => c.message).filter(Boolean).slice(0, 3);
 const shrink = (rule) => ({
@@ -37,20 +39,32 @@ const shrink = (rule) => ({
     summary: n.failureSummary || '', messages: messages(n),
   })),
 });
-try {
-  axe.run(document, options).then(
-    (r) => done({ok: {
-      version: r.testEngine.version,
-      violations: r.violations.map(shrink),
-      incomplete: r.incomplete.map(shrink),
-      passes: r.passes.length, inapplicable: r.inapplicable.length,
-    }}),
-    (e) => done({error: String((e && e.message) || e)}),
-  );
-} catch (e) {
-  done({error: String((e && e.message) || e)});
-}
+const failed = (e) => ({error: String((e && e.message) || e)});
+const check = () => {
+  if (typeof window.axe !== 'object') return {missing: true};
+  return axe.run(document, options).then((r) => ({ok: {
+    version: r.testEngine.version,
+    violations: r.violations.map(shrink),
+    incomplete: r.incomplete.map(shrink),
+    passes: r.passes.length, inapplicable: r.inapplicable.length,
+  }}), failed);
+};
+const after = () => (/*AFTER*/);
+Promise.resolve(/*BEFORE*/).then(check, failed).then((outcome) => {
+  try { outcome.after = after(); } catch (e) { outcome.afterError = String((e && e.message) || e); }
+  done(outcome);
+}, (e) => done(failed(e)));
 """
+
+
+def view_script(before: str = "", after: dict[str, str] | None = None) -> str:
+    """``_RUN_JS`` that first awaits ``before`` (a JavaScript expression) and then runs each
+    function body of ``after`` (name -> body ending in ``return``) in the page."""
+    bodies = ", ".join(f"{json.dumps(name)}: (() => {{\n{body}\n}})()"
+                       for name, body in (after or {}).items())
+    head, tail = _RUN_JS.split("/*BEFORE*/")
+    return head.replace("/*AFTER*/", "{" + bodies + "}") + (before or "null") + tail
+
 
 _RULES_JS = "return axe.getRules().map((r) => ({id: r.ruleId, tags: r.tags}));"
 
@@ -104,27 +118,36 @@ class AxeRunner:
         self.rule_count = sum(1 for rule in known if set(rule["tags"]) & set(self.tags))
         self._checked = True
 
-    def run(self, only_rules: tuple[str, ...] | None = None) -> dict:
-        """axe results for the loaded page: {ok: {...}} or {error: "..."}.
+    def run(self, only_rules: tuple[str, ...] | None = None, *, before: str = "",
+            after: dict[str, str] | None = None) -> dict:
+        """axe results for the loaded page: {ok: {...}} or {error: "..."}, plus under "after"
+        the results of the page scripts ``after`` (``view_script``; RuntimeError if one fails).
 
         The first run checks the configuration (AxeConfigError for an unknown tag or rule).
         If the page has no axe yet (preloading off, or it did not take), axe-selenium-python
         injects it and the run is repeated once."""
-        outcome = self._run(only_rules)
+        outcome = self._run(only_rules, before, after)
         if outcome.get("missing"):
             self.axe.inject()
-            outcome = self._run(only_rules)
+            outcome = self._run(only_rules, "", after)
+        if "afterError" in outcome:
+            raise RuntimeError(f"script failed in the page: {outcome['afterError']}")
         if outcome.get("missing"):
-            return {"error": "axe-core could not be loaded into the page"}
+            return {"error": "axe-core could not be loaded into the page", "after": outcome["after"]}
         return outcome
 
-    def _run(self, only_rules: tuple[str, ...] | None) -> dict:
+    def _run(self, only_rules: tuple[str, ...] | None, before: str,
+             after: dict[str, str] | None) -> dict:
         if not self._checked:  # first page: make sure axe is there, then check tags and rules
+            if before:
+                self.browser.driver.execute_async_script(
+                    "const done = arguments[0]; Promise.resolve(" + before + ").then(done, done);")
+                before = ""
             self.ensure_loaded()
             self.check_configuration()
         options = axe_options(self.tags, only_rules)
         return self.browser.driver.execute_async_script(
-            _RUN_JS, json.dumps(options), MAX_NODES_PER_RULE, MAX_HTML_CHARS
+            view_script(before, after), json.dumps(options), MAX_NODES_PER_RULE, MAX_HTML_CHARS
         )
 
 

@@ -1,7 +1,7 @@
 """JavaScript that collects the facts Podium's own checks judge (see beyond.py).
 
-Each script is a function body run through ``Browser.evaluate`` (CDP Runtime.evaluate) and
-returns plain JSON data: no judging happens in the page.
+Each script is a function body that returns plain JSON data (no judging happens in the page);
+the runner runs them after axe in the same round trip to the browser (``axe.view_script``).
 """
 
 from __future__ import annotations
@@ -189,14 +189,3 @@ for (const el of document.body.querySelectorAll('*')) {
 }
 return result;
 """
-
-def collect_page_facts(browser) -> dict:
-    """Language, headings, links, images, charts and referenced URLs of the loaded page."""
-    return browser.evaluate(PAGE_FACTS_JS)
-
-
-def collect_reflow(browser) -> dict:
-    """Page width against viewport width at the current view, with the widest elements."""
-    return browser.evaluate(REFLOW_JS)
-
-

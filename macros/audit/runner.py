@@ -6,10 +6,11 @@ run only the axe rules whose outcome can change with colour scheme or width
 (``VIEW_DEPENDENT_RULES``). The focus walk runs in the first view of each width, the reflow check
 in the 320 px views, and every view records every request the page attempted: requests to other
 hosts fail the audit, and so does any request of the site's own that no built file answers.
-A page is loaded once per colour scheme (Material picks its palette when the page loads) and
-changes width in place, which halves the page loads; every check waits until the page has
-settled (``Browser.settle``). A page is audited by one browser from start to end; several
-browsers share the pages (``Crew``), and unchanged pages reuse their cached results (cache.py).
+A page is loaded once and changes width and colour scheme in place (the scheme through the
+page's own palette switch; a page without one is loaded once per scheme); every check waits
+until the page has settled (``Browser.settle``). A page is audited by one browser from start
+to end; several browsers share the pages (``Crew``), and unchanged pages reuse their cached
+results (cache.py).
 """
 
 from __future__ import annotations
@@ -417,31 +418,23 @@ def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
     ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
     walks = focus_walk_views(views)
     results: dict[int, ViewResult] = {}
-    pending: dict[str, list[int]] = {}
-    for index, view in enumerate(views):
-        pending.setdefault(view.scheme, []).append(index)
+    pending = scheme_groups(views, walks)
     while pending:
-        document = next_document(views, pending, browser.view)
-        results.update(audit_document(browser, axe, base_url, page, views, document,
-                                      walks=[i for i in walks if i in document],
+        results.update(audit_document(browser, axe, base_url, page, views, pending, walks=walks,
                                       all_rules_in_every_view=all_rules_in_every_view,
                                       languages=languages, focus_verdicts=focus_verdicts))
+        pending = [group for group in pending if group[0] not in results]
     for index in range(len(views)):
         yield results[index]
 
 
-def next_document(views: Sequence[View], pending: dict[str, list[int]],
-                  current: View | None) -> list[int]:
-    """Take from ``pending`` (view indices by colour scheme) the views of the next page load,
-    in the order to visit them.
-
-    One load per colour scheme, because a page may pick its palette once, when it loads
-    (Material does); within a load the width changes in place. The next load keeps the scheme
-    and width the browser shows (``current``) where it can, so that no change of view has to
-    re-lay-out the page that is being left."""
-    scheme = current.scheme if current and current.scheme in pending else next(iter(pending))
-    return sorted(pending.pop(scheme),
-                  key=lambda i: current is None or views[i].width != current.width)
+def scheme_groups(views: Sequence[View], walks: Sequence[int]) -> list[list[int]]:
+    """The view indices by colour scheme, in the order to visit them: the schemes of the
+    keyboard walks last, because the walks come last in a page load (``audit_document``)."""
+    groups: dict[str, list[int]] = {}
+    for index, view in enumerate(views):
+        groups.setdefault(view.scheme, []).append(index)
+    return sorted(groups.values(), key=lambda group: any(i in walks for i in group))
 
 
 def focus_walk_views(views: Sequence[View]) -> list[int]:
@@ -454,12 +447,17 @@ def focus_walk_views(views: Sequence[View]) -> list[int]:
 
 
 def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
-                   views: Sequence[View], indices: list[int], *, walks: list[int],
+                   views: Sequence[View], groups: list[list[int]], *, walks: list[int],
                    all_rules_in_every_view: bool, languages: Sequence[str],
                    focus_verdicts: dict) -> dict[int, ViewResult]:
-    """Load ``page`` once and check the views ``indices`` in it, switching width in place;
-    every view is checked once the page has settled, the first one too (scripts that size
-    parts of the page in the first animation frames make a fresh page a moving target).
+    """Load ``page`` once and check in it the views of ``groups`` (view indices by colour
+    scheme), as many groups as the page can show without loading again; return their results.
+
+    The width changes in place. The colour scheme changes in place too when the page carries a
+    palette switch that follows the reader's preference (Material's, ``Browser.show_scheme``);
+    a page without one picks its colours when it loads, so each of its schemes gets a load of
+    its own. Every view is checked once the page has settled, the first one too (scripts that
+    size parts of the page in the first animation frames make a fresh page a moving target).
 
     The keyboard walks (``walks``) come last: they move focus and scroll, which must not reach
     the other checks of this load. Every view of the load records every request the page made
@@ -467,31 +465,40 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
     def full_rules(index: int) -> bool:
         return index == 0 or all_rules_in_every_view
 
+    def in_width_order(group: list[int]) -> list[int]:
+        current = browser.view
+        return sorted(group, key=lambda i: current is None or views[i].width != current.width)
+
     results: dict[int, ViewResult] = {}
     started = time.perf_counter()
-    browser.set_view(views[indices[0]])
+    first = in_width_order(groups[0])
+    browser.set_view(views[first[0]])
     try:
         browser.open(base_url + page.url)
         browser.settle()
     except TimeoutException:
-        for index in indices:
+        for index in first:
             results[index] = load_failed(page, views[index], full_rules=full_rules(index))
             results[index].seconds = time.perf_counter() - started
         return results
-    for position, index in enumerate(indices):
+    visits = groups if browser.shows_scheme_in_place() else groups[:1]
+    for position, group in enumerate(visits):
         if position:
             started = time.perf_counter()
-            browser.set_view(views[index])
-            browser.settle()
-        results[index] = audit_view(browser, axe, base_url, page, views[index],
-                                    full_rules=full_rules(index), page_checks=index == 0,
-                                    languages=languages)
-        results[index].seconds += time.perf_counter() - started
-    for index in sorted(walks, key=lambda i: views[i] != browser.view):
+            if not switch_scheme(browser, views[in_width_order(group)[0]]):
+                break  # the remaining schemes get a load of their own
+        for index in in_width_order(group):
+            moved = views[index] != browser.view
+            if moved:
+                started = time.perf_counter()
+                switch_view(browser, views[index], settle=False)
+            results[index] = audit_view(browser, axe, base_url, page, views[index],
+                                        full_rules=full_rules(index), page_checks=index == 0,
+                                        languages=languages, settle=moved)
+            results[index].seconds += time.perf_counter() - started
+    for index in sorted((i for i in walks if i in results), key=lambda i: views[i] != browser.view):
         started = time.perf_counter()
-        if views[index] != browser.view:
-            browser.set_view(views[index])
-            browser.settle()
+        switch_view(browser, views[index])
         results[index].findings += focus.check_focus_visible(
             browser, known=focus_verdicts.setdefault(views[index].width, {}))
         results[index].checks += list(beyond.WIDTH_CHECKS)
@@ -501,6 +508,33 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
         result.requested = list(requested)
         result.checks += list(beyond.VIEW_CHECKS)
     return results
+
+
+def switch_scheme(browser: Browser, view: View) -> bool:
+    """Show the loaded page in the colour scheme of ``view`` through its palette switch;
+    False (and the page as it was) if the page did not follow."""
+    before = browser.view
+    browser.set_view(view)
+    if browser.show_scheme():
+        browser.settle()
+        return True
+    if before is not None:
+        browser.set_view(before)
+    return False
+
+
+def switch_view(browser: Browser, view: View, *, settle: bool = True) -> None:
+    """Show the loaded page in ``view`` (same colour scheme, or one the page has shown in place
+    before) and, if ``settle``, wait until it has settled."""
+    if view == browser.view:
+        return
+    if browser.view is not None and browser.view.scheme != view.scheme:
+        if not switch_scheme(browser, view):
+            raise RuntimeError(f"the page did not change back to the {view.scheme} colour scheme")
+        return
+    browser.set_view(view)
+    if settle:
+        browser.settle()
 
 
 def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
@@ -514,14 +548,24 @@ def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
 
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
-               full_rules: bool, page_checks: bool, languages: Sequence[str]) -> ViewResult:
-    """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page.
+               full_rules: bool, page_checks: bool, languages: Sequence[str],
+               settle: bool = False) -> ViewResult:
+    """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page,
+    after it has settled if ``settle``.
 
-    The page checks also collect the URLs the HTML loads by itself."""
+    axe and Podium's page scripts run in one round trip to the browser (``view_script``); the
+    scripts run on their own only if axe ran out of time. The page checks also collect the URLs
+    the HTML loads by itself."""
     result = ViewResult(page=page.url, file=page.file, view=view.id,
                         axe_rules="all" if full_rules else "view-dependent", checks=[])
+    scripts = {"graphics": graphics.GRAPHICS_JS}
+    if page_checks:
+        scripts["facts"] = page_scripts.PAGE_FACTS_JS
+    if view.narrow:
+        scripts["reflow"] = page_scripts.REFLOW_JS
     try:
-        outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES))
+        outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES),
+                          before=browser.settle_expression() if settle else "", after=scripts)
     except TimeoutException:
         outcome = {"error": f"axe.run did not finish within {SCRIPT_TIMEOUT_S} s"}
     if "error" in outcome:
@@ -531,17 +575,19 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
             message=f"axe-core could not check this page view: {outcome['error']}"))
     else:
         result.findings += axe_findings(outcome["ok"])
+    collected = outcome.get("after") or {name: browser.evaluate(body)
+                                         for name, body in scripts.items()}
 
     if page_checks:
-        facts = page_scripts.collect_page_facts(browser)
+        facts = collected["facts"]
         result.findings += beyond.check_page(page.url, facts, languages)
         result.referenced = [{**ref, "url": site_relative(ref["url"], base_url)}
                              for ref in facts["referenced"]]
         result.checks += list(beyond.PAGE_CHECKS)
     if view.narrow:
-        result.findings += beyond.check_reflow(page_scripts.collect_reflow(browser), view.width)
+        result.findings += beyond.check_reflow(collected["reflow"], view.width)
         result.checks += list(beyond.NARROW_CHECKS)
-    result.findings += graphics.check_graphics(graphics.collect_graphics(browser))
+    result.findings += graphics.check_graphics(collected["graphics"])
     return result
 
 

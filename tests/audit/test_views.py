@@ -1,15 +1,17 @@
 """Each view shows the page as a reader of that view sees it: a fault that shows only in the dark
-colour scheme, or only on a narrow screen, is caught in those views and only there, and a palette
-that the page remembered from an earlier view never hides the view's own scheme."""
+colour scheme, or only on a narrow screen, is caught in those views and only there, a palette
+that the page remembered from an earlier view never hides the view's own scheme, and a page
+whose palette switch changes the scheme in place shows each scheme as truly as a fresh load."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from macros.audit.findings import VIOLATION
-from macros.audit.runner import audit_site, next_document
+from macros.audit.runner import audit_site, focus_walk_views, scheme_groups
 from macros.audit.settings import DEFAULT_VIEWS, View
 from macros.audit.server import serve_directory
+from macros.site.build import build_site
 
 from .conftest import TODAY
 
@@ -161,16 +163,40 @@ def test_settling_after_a_change_of_width_waits_for_the_page_to_come_to_rest(bro
         assert browser.evaluate(where) == [0, 0, -15]  # out of sight, at the top of the page
 
 
-def test_each_colour_scheme_gets_its_own_page_load_and_widths_change_in_place():
+def test_the_scheme_of_the_keyboard_walks_is_visited_last():
     light_wide, dark_wide, light_narrow, dark_narrow = range(4)
-    pending = {"light": [light_wide, light_narrow], "dark": [dark_wide, dark_narrow]}
+    walks = focus_walk_views(DEFAULT_VIEWS)
+    assert walks == [light_wide, light_narrow]
+    assert scheme_groups(DEFAULT_VIEWS, walks) == [[dark_wide, dark_narrow], [light_wide, light_narrow]]
+
+
+# Text that Material's dark palette (slate) makes hard to read, and text that its light palette
+# (default) makes hard to read: both exist only once the palette is applied to the page.
+SLATE_ONLY = '[data-md-color-scheme="slate"] .md-typeset .planted-dark { color: #3b3f4a; }'
+DEFAULT_ONLY = '[data-md-color-scheme="default"] .md-typeset .planted-light { color: #d4d4d4; }'
+
+
+def test_a_material_page_changes_scheme_in_place_and_shows_each_scheme_truly(
+        browser, example_copy, monkeypatch):
+    css = example_copy / "overrides" / "assets" / "podium.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n" + SLATE_ONLY + "\n" + DEFAULT_ONLY + "\n",
+                   encoding="utf-8")
+    page = example_copy / "content" / "en" / "links.md"
+    page.write_text(page.read_text(encoding="utf-8") +
+                    '\n<p class="planted-dark">This sentence fades away in the dark scheme.</p>\n'
+                    '\n<p class="planted-light">This sentence fades away in the light scheme.</p>\n',
+                    encoding="utf-8")
+    site = build_site(example_copy)
     loads = []
-    current = None
-    while pending:
-        load = next_document(DEFAULT_VIEWS, pending, current)
-        loads.append(load)
-        current = DEFAULT_VIEWS[load[-1]]
-    assert loads == [[light_wide, light_narrow], [dark_narrow, dark_wide]]
-    # The next page starts where the browser is: no change of view before the load.
-    pending = {"light": [light_wide, light_narrow], "dark": [dark_wide, dark_narrow]}
-    assert next_document(DEFAULT_VIEWS, pending, View("dark", 1280, 1024)) == [dark_wide, dark_narrow]
+    opened = browser.open
+    monkeypatch.setattr(browser, "open", lambda url: (loads.append(url), opened(url)))
+    result = audit_site(site, browser=browser, pages=["/en/links/"], write_report=False,
+                        reviewed_file=example_copy / "data" / "accessibility-reviewed.yml")
+    assert len(loads) == 1  # both schemes and both widths in one load of the page
+
+    def failing(cls: str) -> set[str]:
+        return {v.view for v in result.views for f in v.findings
+                if f.rule == "color-contrast" and f.fails and cls in f.selector}
+
+    assert failing(".planted-dark") == {"dark-1280", "dark-320"}
+    assert failing(".planted-light") == {"light-1280", "light-320"}

@@ -13,7 +13,7 @@ def guide(lang: str, root: Path | None = None) -> list[dict]:
     """Per category (in the order of settings.yml), the rules of ``lang`` in that language.
 
     Each category is ``{"id", "title", "description", "rules"}``; each rule is ``{"id",
-    "terms", "alternatives", "reason", "severity", "source"}``. Rules are sorted by their first
+    "terms", "terms_language", "alternatives", "reason", "severity", "source"}``. Rules are sorted by their first
     term; categories without rules in ``lang`` are left out. Rules switched off in
     ``disabled_rules`` are not shown.
     """
@@ -35,6 +35,7 @@ def guide(lang: str, root: Path | None = None) -> list[dict]:
                     {
                         "id": rule.id,
                         "terms": [_shown(term) for term in rule.terms],
+                        "terms_language": rule.terms_language,
                         "alternatives": list(rule.alternatives),
                         "reason": rule.reason,
                         "severity": rule.severity,

@@ -88,6 +88,8 @@ class RuleShape(_Shape):
     compounds: bool | None = None
     parts: list[Phrase] = Field(default_factory=list)
     unless_name: bool = False
+    terms_language: str | None = Field(None, pattern=r"^[a-z]{2,3}$",
+                                          description="a language code such as en, for terms from another language")
     examples: ExamplesShape
 
 
@@ -341,7 +343,8 @@ def _rule(reading: _Reading, doc: Document, loc: tuple, item: Any, lang: str, ca
                 Examples(tuple(shape.examples.flag), tuple(shape.examples.pass_)),
                 inflect=True if shape.inflect is None else shape.inflect,
                 compounds=(lang == "nl" and category != PLAIN_LANGUAGE) if shape.compounds is None else shape.compounds,
-                parts=tuple(shape.parts), unless_name=shape.unless_name, file=doc.path)
+                parts=tuple(shape.parts), unless_name=shape.unless_name, terms_language=shape.terms_language,
+                file=doc.path)
 
 
 def _pattern_problem(pattern: str) -> tuple[str, str] | None:

@@ -142,6 +142,9 @@ class Rule(NamedTuple):
     unless_name: bool = False
     """Stay quiet when a name (a capitalised word that does not start the sentence) stands inside
     the match or right after it: the text is then about a named person, not anyone."""
+    terms_language: str | None = None
+    """The language of the terms when it is not the rule file's (English loanwords in Dutch
+    text): the guide marks them, so that a screen reader pronounces them in that language."""
     file: str = ""
     """The rule file it comes from, as messages show it."""
 

@@ -42,6 +42,9 @@ def test_passage_check_is_conservative():
     alternatives = ("beste meneer of mevrouw, beste mevrouw of meneer, heer of mevrouw, "
                     "mevrouw of heer, meneer of mevrouw, mevrouw of meneer, beste heer of mevrouw")
     assert beyond.check_passages([passage(alternatives, "nl")]) == []
+    # "been" is the Dutch word for leg as well as an English verb form.
+    legs = "goed ter been, slecht ter been, minder goed ter been"
+    assert beyond.check_passages([passage(legs, "nl")]) == []
     assert beyond.check_passages([passage("Le musée est ouvert à tous les visiteurs du monde", "fr")]) == []
 
 

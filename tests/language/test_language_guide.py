@@ -28,7 +28,7 @@ def test_every_rule_of_the_language_appears_once_with_its_fields(book) -> None:
         rules = [rule for section in guide(lang) for rule in section["rules"]]
         assert sorted(rule["id"] for rule in rules) == sorted(rule.id for rule in book.rules[lang])
         for rule in rules:
-            assert set(rule) == {"id", "terms", "alternatives", "reason", "severity", "source"}
+            assert set(rule) == {"id", "terms", "terms_language", "alternatives", "reason", "severity", "source"}
             assert rule["id"].startswith(f"{lang}-")
             assert rule["terms"] and rule["alternatives"] and rule["reason"]
 
@@ -88,3 +88,17 @@ def test_the_guide_page_shows_the_agreement_in_both_languages(own_rules: Path) -
         assert agreement(lang, root)["agreed_by"][0] in html.replace("&#39;", "'")
         assert "Words Matter" in html or "Woorden doen ertoe" in html  # the licence asks for this credit
         assert f'href="https://creativecommons.org/licenses/by-sa/4.0/deed.{lang}"' in html
+
+
+def test_terms_from_another_language_are_marked_with_it_on_the_guide_page(own_rules: Path) -> None:
+    from macros.base.languages import read_languages
+    from macros.site.i18n import PageContext
+    from macros.site.pages import language_guide
+
+    root = own_rules.parents[1]
+    rule = next(rule for section in guide("nl", root) for rule in section["rules"]
+                if rule["terms_language"] == "en")
+    html = language_guide(None, PageContext(read_languages(Path(__file__).resolve().parents[2]).get("nl"), root=root))
+    assert f'<th scope="row" lang="en">{", ".join(rule["terms"])}</th>' in html.replace("&#39;", "'")
+    unmarked = next(rule for section in guide("nl", root) for rule in section["rules"] if rule["id"] == "nl-slaaf")
+    assert f'<th scope="row">{", ".join(unmarked["terms"])}</th>' in html

@@ -126,8 +126,8 @@ def test_an_unknown_key_is_reported_with_its_position(own_rules: Path) -> None:
     assert len(problems) == 1
     assert f"nl/gender.yml:{line}:5: rule nl-dames-en-heren: 'colour' is not a field Podium knows here — " in problems[0]
     assert problems[0].endswith("known fields here: allow_quoted, alternatives, case, compounds, examples, exceptions, id, "
-                                "inflect, only_near, parts, patterns, reason, severity, source, terms, type, unless_name, "
-                                "unless_near, window")
+                                "inflect, only_near, parts, patterns, reason, severity, source, terms, terms_language, type, "
+                                "unless_name, unless_near, window")
 
 
 def test_a_missing_field_is_reported(own_rules: Path) -> None:

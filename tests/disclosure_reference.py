@@ -10,7 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Hashable, Iterable, Mapping, Sequence
 
-from macros.model.disclosure import Cell, Protection, Total
+# Finding the connected tables and pivoting are unchanged since then; only the solver differs.
+from macros.model.disclosure import Cell, Protection, Total, _components, _order, _pivot
 
 Key = Hashable
 
@@ -44,43 +45,6 @@ def disclosed(cells: Mapping[Key, Cell], totals: Sequence[Total], withheld: Iter
     for keys, relations in _components(cells, totals):
         leaks += _Table({k: cells[k] for k in keys}, relations).leaks(hidden, first_only=False)
     return leaks
-
-
-# ---------------------------------------------------------------------------------------------
-# One connected table: cells linked by totals or by belonging to the same figure
-
-
-def _components(cells: Mapping[Key, Cell], totals: Sequence[Total]) -> list[tuple[list, list[Total]]]:
-    parent: dict[Key, Key] = {k: k for k in cells}
-
-    def root(k: Key) -> Key:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(a: Key, b: Key) -> None:
-        parent[root(a)] = root(b)
-
-    by_figure: dict[Key, Key] = {}
-    for key, cell in cells.items():
-        if cell.figure in by_figure:
-            join(key, by_figure[cell.figure])
-        by_figure.setdefault(cell.figure, key)
-    for total in totals:
-        for part in total.parts:
-            join(total.total, part)
-    groups: dict[Key, list] = {}
-    for key in cells:
-        groups.setdefault(root(key), []).append(key)
-    relations: dict[Key, list[Total]] = {}
-    for total in totals:
-        relations.setdefault(root(total.total), []).append(total)
-    return [(keys, relations.get(r, [])) for r, keys in groups.items()]
-
-
-def _order(key: Key) -> str:
-    return repr(key)
 
 
 class _Table:
@@ -253,13 +217,3 @@ def _run(tableau: list[list[Fraction]], basis: list[int], cost: list[Fraction]) 
         if leaving is None:
             return False
         _pivot(tableau, basis, leaving, entering)
-
-
-def _pivot(tableau: list[list[Fraction]], basis: list[int], i: int, j: int) -> None:
-    pivot = tableau[i][j]
-    tableau[i] = [x / pivot for x in tableau[i]]
-    for r, row in enumerate(tableau):
-        if r != i and row[j] != 0:
-            factor = row[j]
-            tableau[r] = [a - factor * b for a, b in zip(row, tableau[i])]
-    basis[i] = j

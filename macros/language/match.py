@@ -20,7 +20,7 @@ from typing import NamedTuple, Sequence
 
 from . import morphology
 from .normalise import normalise
-from .prefilter import WordGate, needed_sets, needed_strings
+from .prefilter import WordGate, needed_sets, needed_strings, opens_with_letters
 from .program import compile_program, make_program
 from .rules import Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
@@ -177,7 +177,7 @@ class Matcher:
     @cached_property
     def _searches(self) -> dict:
         """Per group, the search for its expression on its own, between word boundaries."""
-        return {name: _searcher(compile_program(self._sources.get(name) or _bounded(body), self._programs.get(name)))
+        return {name: _searcher(compile_program(self._sources.get(name) or _expression(body), self._programs.get(name)))
                 for name, body in self._bodies.items()}
 
     @cached_property
@@ -435,26 +435,9 @@ def _expression(body: str) -> str:
     leaves the test before a match (``BEFORE``) to ``_searcher``: without a test in front, the regex
     engine jumps from one place where those letters stand to the next, instead of trying the
     test at every character of the text."""
-    if _opens_with_letters(body):
+    if opens_with_letters(body):
         return "(?:" + body + ")" + AFTER
     return _bounded(body)
-
-
-def _opens_with_letters(body: str) -> bool:
-    try:
-        from re import _constants as c, _parser
-
-        items = list(_parser.parse(body, 0))
-        while items:
-            op, value = items[0]
-            if op is c.LITERAL:
-                return True
-            if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
-                return False
-            items = list(value[3])
-    except (ImportError, AttributeError, TypeError, IndexError, re.error):
-        pass
-    return False
 
 
 def _searcher(pattern: re.Pattern):

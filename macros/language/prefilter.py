@@ -55,13 +55,43 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
     return tuple(_reduced(strings) for strings in _read(pattern, boundaries=True))
 
 
-def _read(pattern: str, boundaries: bool) -> list[Strings]:
+def opens_with_letters(pattern: str) -> bool:
+    """Whether every match of ``pattern`` opens with the same fixed letter (``the\\s+…``,
+    ``(?:man)\\s…``); False when that cannot be proven."""
+    found = _parse(pattern)
+    if found is None:
+        return False
+    c, parsed = found
+    items = list(parsed)
+    try:
+        while items:
+            op, value = items[0]
+            if op is c.LITERAL:
+                return True
+            if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
+                return False
+            items = list(value[3])
+    except (TypeError, IndexError, AttributeError):
+        pass  # a parse tree of a shape this reader does not know
+    return False
+
+
+def _parse(pattern: str) -> tuple | None:
+    """re's constants and the parse tree of ``pattern``; None when this Python's re does not
+    offer them (they are internal to re) or the pattern is not valid."""
     try:
         from re import _constants as c, _parser
 
-        parsed = _parser.parse(pattern, 0)
+        return c, _parser.parse(pattern, 0)
     except (ImportError, AttributeError, re.error):
+        return None
+
+
+def _read(pattern: str, boundaries: bool) -> list[Strings]:
+    found = _parse(pattern)
+    if found is None:
         return []
+    c, parsed = found
     if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
         return []
     try:

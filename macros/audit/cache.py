@@ -35,10 +35,10 @@ KEEP_DAYS = 30
 _LOADING_TAG = re.compile(
     r"<(?:link|script|img|source|iframe|frame|video|audio|track|embed|object|input|image|use)\b"
     r"[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(
-    r"""\s(src|href|srcset|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
-    re.IGNORECASE)
-_REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+"""An attribute's value in double, single or no quotes (one group each)."""
+_ATTRIBUTE = re.compile(r"\s(src|href|srcset|poster|data|xlink:href)" + _VALUE, re.IGNORECASE)
+_REL = re.compile(r"\srel" + _VALUE, re.IGNORECASE)
 # rel values of <link>s that the browser does not load by themselves.
 _NAMING_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help", "me",
                 "bookmark", "search", "shortlink", "tag", "external"}

@@ -371,7 +371,7 @@ class Crew:
                         rules=tuple(VIEW_DEPENDENT_RULES), preload=self.preload_axe)
         browser.allow_only(base_url)
         axe.prepare()
-        focus_verdicts: dict = {}
+        focus_memory: dict[int, focus.FocusMemory] = {}
         try:
             while not stop.is_set():
                 with lock:
@@ -381,7 +381,7 @@ class Crew:
                 page_results = []
                 for result in audit_page(browser, axe, base_url, page, self.views,
                                          self.all_rules_in_every_view, self.languages,
-                                         focus_verdicts):
+                                         focus_memory):
                     page_results.append(result)
                     if self.progress:
                         with lock:
@@ -411,18 +411,19 @@ class Reviews:
 
 def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                views: Sequence[View], all_rules_in_every_view: bool,
-               languages: Sequence[str], focus_verdicts: dict) -> Iterator[ViewResult]:
+               languages: Sequence[str], focus_memory: dict) -> Iterator[ViewResult]:
     """The page in each view, with each check in the views it belongs to (see module doc),
     in the order of ``views``.
 
-    ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
+    ``focus_memory`` keeps what the focus check learnt per width across pages
+    (``focus.FocusMemory``)."""
     walks = focus_walk_views(views)
     results: dict[int, ViewResult] = {}
     pending = scheme_groups(views, walks)
     while pending:
         results.update(audit_document(browser, axe, base_url, page, views, pending, walks=walks,
                                       all_rules_in_every_view=all_rules_in_every_view,
-                                      languages=languages, focus_verdicts=focus_verdicts))
+                                      languages=languages, focus_memory=focus_memory))
         pending = [group for group in pending if group[0] not in results]
     for index in range(len(views)):
         yield results[index]
@@ -449,7 +450,7 @@ def focus_walk_views(views: Sequence[View]) -> list[int]:
 def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                    views: Sequence[View], groups: list[list[int]], *, walks: list[int],
                    all_rules_in_every_view: bool, languages: Sequence[str],
-                   focus_verdicts: dict) -> dict[int, ViewResult]:
+                   focus_memory: dict) -> dict[int, ViewResult]:
     """Load ``page`` once and check in it the views of ``groups`` (view indices by colour
     scheme), as many groups as the page can show without loading again; return their results.
 
@@ -500,7 +501,7 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
         started = time.perf_counter()
         switch_view(browser, views[index])
         results[index].findings += focus.check_focus_visible(
-            browser, known=focus_verdicts.setdefault(views[index].width, {}))
+            browser, memory=focus_memory.setdefault(views[index].width, focus.FocusMemory()))
         results[index].checks += list(beyond.WIDTH_CHECKS)
         results[index].seconds += time.perf_counter() - started
     requested = [site_relative(url, base_url) for url in browser.take_requests()]

@@ -9,6 +9,7 @@ this page, carry its verdicts.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from .beyond import finding
@@ -23,8 +24,15 @@ FOCUS_MARGIN_PX = 8
 _TABBABLE_JS = r"""
 const TABBABLE = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, ' +
   'iframe, summary, audio[controls], video[controls], [contenteditable], [tabindex]';
+// Tab stops at one radio button of a group: the checked one, else the first.
+const oneOfGroup = (el, index, all) => {
+  if (el.localName !== 'input' || el.type !== 'radio' || !el.name) return true;
+  const group = all.filter((other) => other.localName === 'input' && other.type === 'radio' &&
+    other.name === el.name && other.form === el.form);
+  return el === (group.find((other) => other.checked) || group[0]);
+};
 const tabbable = () => [...document.querySelectorAll(TABBABLE)]
-  .filter((el) => el.tabIndex >= 0 && !el.disabled && rendered(el));
+  .filter((el) => el.tabIndex >= 0 && !el.disabled && rendered(el)).filter(oneOfGroup);
 """
 
 # The form of the part of the page that a walk through its first ``stops`` stops covers: every
@@ -37,24 +45,25 @@ const tabbable = () => [...document.querySelectorAll(TABBABLE)]
 # focused element follows from the elements, the styles and the scripts.
 # Text, link targets and the words of title, alt and aria-label are left out (each page has its
 # own title in the header and its own link to the other language), because they change names
-# and destinations, which are checked on every page, not focus. When a style sheet could read
-# them after all (:has, :empty, :dir, a selector on the value of one of those attributes), they
-# are kept. No form (null) where the keyboard does not
+# and destinations, which are checked on every page, not focus. As far as a style sheet can
+# read them after all, they are kept: an attribute whose presence a selector tests is kept as
+# present, one whose value it tests is kept whole, and with :has, :empty or :dir everything is. No form (null) where the keyboard does not
 # follow tree order (a positive tabindex), where the part holds a frame or a shadow root (their
 # inside is not read), or where a style sheet cannot be read: those pages are always walked.
 _WALK_FORM_JS = HELPERS_JS + _TABBABLE_JS + r"""
-const [stops] = args;
+const stops = /*STOPS*/;
 const reachable = tabbable();
 window.__podiumWalkForm = reachable;
+(window.__podiumWalkForms = window.__podiumWalkForms || {})[innerWidth] = reachable;
 if (!reachable.length || reachable.some((el) => el.tabIndex > 0)) return null;
 const end = reachable[Math.min(stops, reachable.length - 1)];
 const styles = [];
-let readsContent = false;
 const WORDS = ['href', 'title', 'alt', 'aria-label'];
-const READS_CONTENT = /:has\(|:empty|:dir\(|\[\s*(href|title|alt|aria-label)\s*[~|^$*]?=/i;
+const READS_CONTENT = /:has\(|:empty|:dir\(/i;
+const selectors = [];
 const scan = (rules) => {
   for (const rule of rules) {
-    if (rule.selectorText && READS_CONTENT.test(rule.selectorText)) readsContent = true;
+    if (rule.selectorText) selectors.push(rule.selectorText);
     if (rule.cssRules) scan(rule.cssRules);
     if (rule.styleSheet) scan(rule.styleSheet.cssRules);
   }
@@ -66,9 +75,20 @@ for (const sheet of document.styleSheets) {
   scan(rules);
   styles.push([sheet.href || sheet.ownerNode.textContent, sheet.media.mediaText, sheet.disabled]);
 }
+const all = selectors.join('\n');
+const readsContent = READS_CONTENT.test(all);
+// How much of each attribute of words the style sheets can see: its value, whether it is
+// there, or nothing.
+const seen = {};
+for (const name of WORDS) {
+  seen[name] = readsContent || new RegExp('\\[\\s*' + name + '\\s*[~|^$*]?=', 'i').test(all)
+    ? 'value' : new RegExp('\\[\\s*' + name + '\\s*\\]', 'i').test(all) ? 'presence' : 'none';
+}
 const scripts = [...document.scripts].map((s) => s.src || s.textContent);
-const attributes = (el) => [...el.attributes].map((a) =>
-  a.name + '=' + (WORDS.includes(a.name) && !readsContent ? '(words)' : a.value)).join(' ');
+const attributes = (el) => [...el.attributes]
+  .filter((a) => !WORDS.includes(a.name) || seen[a.name] !== 'none')
+  .map((a) => a.name + (WORDS.includes(a.name) && seen[a.name] === 'presence' ? '' : '=' + a.value))
+  .join(' ');
 const scrolls = (el) => {
   if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) return false;
   const style = getComputedStyle(el);
@@ -101,12 +121,44 @@ return records.every((r, i) => reachable[i] === r.el);
 """
 
 # The elements that took the stops of a remembered walk, on this page (their selectors and
-# snippets are this page's own).
+# snippets are this page's own), from the form read in the given width.
 _REMEMBERED_STOPS_JS = HELPERS_JS + r"""
-const [indices] = args;
-const reachable = window.__podiumWalkForm;
+const [indices, width] = args;
+const reachable = window.__podiumWalkForms[width];
 return indices.map((i) => ({selector: cssPath(reachable[i]), snippet: snippet(reachable[i])}));
 """
+
+
+def walk_form_script(stops: int = FOCUS_STOPS) -> str:
+    """The function body that reads the form of the part a walk through ``stops`` stops covers
+    (``_WALK_FORM_JS``); it can run with the other scripts of a view, in the view's width."""
+    return _WALK_FORM_JS.replace("/*STOPS*/", str(int(stops)))
+
+
+@dataclass(frozen=True)
+class WalkForm:
+    """The form ``walk_form_script`` read: a key for it, and the width it was read in."""
+
+    key: str
+    width: int
+
+    @classmethod
+    def read(cls, text: str | None) -> WalkForm | None:
+        """The form from the script's answer; None where the page must always be walked."""
+        if not text:
+            return None
+        return cls(hashlib.sha256(text.encode("utf-8")).hexdigest(), json.loads(text)["width"])
+
+
+def remembered_walk(browser, memory: FocusMemory, form: WalkForm | None) -> list[Finding] | None:
+    """The findings of a walk through ``form`` on the loaded page, if that form was walked
+    before; None if the page must be walked."""
+    if form is None or form.key not in memory.walks:
+        return None
+    memory.reused += 1
+    failing = memory.walks[form.key]
+    stops = browser.evaluate(_REMEMBERED_STOPS_JS, failing, form.width) if failing else []
+    return [_no_focus(stop) for stop in stops]
 
 
 @dataclass
@@ -245,16 +297,14 @@ def check_focus_visible(browser, stops: int = FOCUS_STOPS,
     again, and its own elements at the failing stops are the findings."""
     memory = FocusMemory() if memory is None else memory
     try:
-        form = browser.evaluate(_WALK_FORM_JS, stops)
-        key = hashlib.sha256(form.encode("utf-8")).hexdigest() if form else None
-        if key in memory.walks:
-            memory.reused += 1
-            failing = browser.evaluate(_REMEMBERED_STOPS_JS, memory.walks[key])
-            return [_no_focus(stop) for stop in failing]
+        form = WalkForm.read(browser.evaluate(walk_form_script(stops)))
+        remembered = remembered_walk(browser, memory, form)
+        if remembered is not None:
+            return remembered
         memory.walked += 1
         found, failing_indices = _walk(browser, stops, memory.pixels)
-        if key and browser.evaluate(_WALK_MATCHES_FORM_JS):
-            memory.walks[key] = failing_indices
+        if form and browser.evaluate(_WALK_MATCHES_FORM_JS):
+            memory.walks[form.key] = failing_indices
         return found
     finally:
         browser.evaluate(_CLEAN_UP_WALK_JS)

@@ -131,8 +131,10 @@ return indices.map((i) => ({selector: cssPath(reachable[i]), snippet: snippet(re
 
 def walk_form_script(stops: int = FOCUS_STOPS) -> str:
     """The function body that reads the form of the part a walk through ``stops`` stops covers
-    (``_WALK_FORM_JS``); it can run with the other scripts of a view, in the view's width."""
-    return _WALK_FORM_JS.replace("/*STOPS*/", str(int(stops)))
+    (``_WALK_FORM_JS``); it can run with the other scripts of a view, in the view's width.
+    A page where reading fails is walked (null), never left unchecked."""
+    body = _WALK_FORM_JS.replace("/*STOPS*/", str(int(stops)))
+    return f"try {{\n{body}\n}} catch (e) {{ return null; }}"
 
 
 @dataclass(frozen=True)

@@ -161,3 +161,19 @@ def test_a_positive_tabindex_anywhere_means_the_page_is_walked(browser, site):
         walk(browser, base, "/a-goal/", memory)
         walk(browser, base, "/b-goal/", memory)
     assert (memory.walked, memory.reused) == (2, 0)
+
+
+def test_a_page_whose_form_cannot_be_read_is_walked(browser, site):
+    unreadable = ("<script>Object.defineProperty(document, 'styleSheets', "
+                  "{get() { throw new Error('not today'); }});</script>")
+    for name in "ab":
+        write(site, f"/{name}-goal/", f"Goal {name.upper()}", about=NO_RING,
+              body=BODY + unreadable)
+    memory = FocusMemory()
+    with serve_directory(site) as base:
+        browser.allow_only(base)
+        browser.set_view(DEFAULT_VIEWS[0])
+        for name in "ab":
+            found = walk(browser, base, f"/{name}-goal/", memory)
+            assert [f.snippet for f in found] == [f'<a href="/about/" {NO_RING}>About</a>']
+    assert (memory.walked, memory.reused) == (2, 0)

@@ -47,9 +47,10 @@ const tabbable = () => [...document.querySelectorAll(TABBABLE)]
 # own title in the header and its own link to the other language), because they change names
 # and destinations, which are checked on every page, not focus. As far as a style sheet can
 # read them after all, they are kept: an attribute whose presence a selector tests is kept as
-# present, one whose value it tests is kept whole, and with :has, :empty or :dir everything is. No form (null) where the keyboard does not
-# follow tree order (a positive tabindex), where the part holds a frame or a shadow root (their
-# inside is not read), or where a style sheet cannot be read: those pages are always walked.
+# present, one whose value it tests is kept whole, and with :has, :empty or :dir everything is.
+# No form (null) where the keyboard does not follow tree order (a positive tabindex), where the
+# part holds a frame or a shadow root (their inside is not read), or where a style sheet cannot
+# be read: those pages are always walked.
 _WALK_FORM_JS = HELPERS_JS + _TABBABLE_JS + r"""
 const stops = /*STOPS*/;
 const reachable = tabbable();

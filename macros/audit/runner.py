@@ -371,7 +371,7 @@ class Crew:
                         rules=tuple(VIEW_DEPENDENT_RULES), preload=self.preload_axe)
         browser.allow_only(base_url)
         axe.prepare()
-        focus_verdicts: dict = {}
+        focus_memory: dict[int, focus.FocusMemory] = {}
         try:
             while not stop.is_set():
                 with lock:
@@ -381,7 +381,7 @@ class Crew:
                 page_results = []
                 for result in audit_page(browser, axe, base_url, page, self.views,
                                          self.all_rules_in_every_view, self.languages,
-                                         focus_verdicts):
+                                         focus_memory):
                     page_results.append(result)
                     if self.progress:
                         with lock:
@@ -411,18 +411,19 @@ class Reviews:
 
 def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                views: Sequence[View], all_rules_in_every_view: bool,
-               languages: Sequence[str], focus_verdicts: dict) -> Iterator[ViewResult]:
+               languages: Sequence[str], focus_memory: dict) -> Iterator[ViewResult]:
     """The page in each view, with each check in the views it belongs to (see module doc),
     in the order of ``views``.
 
-    ``focus_verdicts`` keeps the focus check's pixel verdicts per width across pages."""
+    ``focus_memory`` keeps what the focus check learnt per width across pages
+    (``focus.FocusMemory``)."""
     walks = focus_walk_views(views)
     results: dict[int, ViewResult] = {}
     pending = scheme_groups(views, walks)
     while pending:
         results.update(audit_document(browser, axe, base_url, page, views, pending, walks=walks,
                                       all_rules_in_every_view=all_rules_in_every_view,
-                                      languages=languages, focus_verdicts=focus_verdicts))
+                                      languages=languages, focus_memory=focus_memory))
         pending = [group for group in pending if group[0] not in results]
     for index in range(len(views)):
         yield results[index]
@@ -449,7 +450,7 @@ def focus_walk_views(views: Sequence[View]) -> list[int]:
 def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                    views: Sequence[View], groups: list[list[int]], *, walks: list[int],
                    all_rules_in_every_view: bool, languages: Sequence[str],
-                   focus_verdicts: dict) -> dict[int, ViewResult]:
+                   focus_memory: dict) -> dict[int, ViewResult]:
     """Load ``page`` once and check in it the views of ``groups`` (view indices by colour
     scheme), as many groups as the page can show without loading again; return their results.
 
@@ -470,6 +471,7 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
         return sorted(group, key=lambda i: current is None or views[i].width != current.width)
 
     results: dict[int, ViewResult] = {}
+    forms: dict[int, focus.WalkForm | None] = {}
     started = time.perf_counter()
     first = in_width_order(groups[0])
     browser.set_view(views[first[0]])
@@ -492,15 +494,19 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
             if moved:
                 started = time.perf_counter()
                 switch_view(browser, views[index], settle=False)
-            results[index] = audit_view(browser, axe, base_url, page, views[index],
-                                        full_rules=full_rules(index), page_checks=index == 0,
-                                        languages=languages, settle=moved)
+            results[index], forms[index] = audit_view(
+                browser, axe, base_url, page, views[index], full_rules=full_rules(index),
+                page_checks=index == 0, languages=languages, settle=moved,
+                walk_form=index in walks)
             results[index].seconds += time.perf_counter() - started
     for index in sorted((i for i in walks if i in results), key=lambda i: views[i] != browser.view):
         started = time.perf_counter()
-        switch_view(browser, views[index])
-        results[index].findings += focus.check_focus_visible(
-            browser, known=focus_verdicts.setdefault(views[index].width, {}))
+        memory = focus_memory.setdefault(views[index].width, focus.FocusMemory())
+        found = focus.remembered_walk(browser, memory, forms.get(index))
+        if found is None:
+            switch_view(browser, views[index])
+            found = focus.check_focus_visible(browser, memory=memory)
+        results[index].findings += found
         results[index].checks += list(beyond.WIDTH_CHECKS)
         results[index].seconds += time.perf_counter() - started
     requested = [site_relative(url, base_url) for url in browser.take_requests()]
@@ -549,9 +555,12 @@ def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
                full_rules: bool, page_checks: bool, languages: Sequence[str],
-               settle: bool = False) -> ViewResult:
+               settle: bool = False,
+               walk_form: bool = False) -> tuple[ViewResult, focus.WalkForm | None]:
     """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page,
-    after it has settled if ``settle``.
+    after it has settled if ``settle``; with ``walk_form``, also read the form of the part the
+    keyboard walk of this view covers (``focus.walk_form_script``; None if not read), so that
+    a walk remembered for that form needs no return to this view.
 
     axe and Podium's page scripts run in one round trip to the browser (``view_script``); the
     scripts run on their own only if axe ran out of time. The page checks also collect the URLs
@@ -563,6 +572,8 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         scripts["facts"] = page_scripts.PAGE_FACTS_JS
     if view.narrow:
         scripts["reflow"] = page_scripts.REFLOW_JS
+    if walk_form:
+        scripts["walkForm"] = focus.walk_form_script()
     try:
         outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES),
                           before=browser.settle_expression() if settle else "", after=scripts)
@@ -588,7 +599,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         result.findings += beyond.check_reflow(collected["reflow"], view.width)
         result.checks += list(beyond.NARROW_CHECKS)
     result.findings += graphics.check_graphics(collected["graphics"])
-    return result
+    return result, focus.WalkForm.read(collected.get("walkForm"))
 
 
 def site_relative(url: str, base_url: str) -> str:

@@ -107,18 +107,20 @@ class Tally:
     """
 
     def __init__(self) -> None:
-        self.tokens: Counter[str] = Counter()
+        self.texts: list[str] = []
+        """The texts added so far; their tokens are counted at once in ``totals``."""
         self.sentences = 0
 
     def add(self, text: str, sentence_count: int) -> None:
-        self.tokens.update(text.split())
+        self.texts.append(text)
         self.sentences += sentence_count
 
     def totals(self, lang: str) -> tuple[int, int]:
         """(words, syllables)."""
         known = _token_syllables.setdefault(lang, {})
         words = syllables = 0
-        for token, count in self.tokens.items():
+        # joined by a space, no two texts' tokens run together
+        for token, count in Counter(" ".join(self.texts).split()).items():
             found = known.get(token)
             if found is None:
                 if len(known) > 200_000:

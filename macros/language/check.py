@@ -341,4 +341,5 @@ def _wanted(file: Path, folder: Path, excluded: list[Path]) -> bool:
 
 
 def _excluded(file: Path, excluded: list[Path]) -> bool:
-    return any(file == folder or folder in file.parents for folder in excluded)
+    parts = file.parts  # comparing parts is far cheaper than walking file.parents
+    return any(parts[: len(folder.parts)] == folder.parts for folder in excluded)

@@ -176,9 +176,12 @@ class Matcher:
 
     @cached_property
     def _searches(self) -> dict:
-        """Per group, the search for its expression on its own, between word boundaries."""
-        return {name: _searcher(compile_program(self._sources.get(name) or _expression(body), self._programs.get(name)))
-                for name, body in self._bodies.items()}
+        """Per group, the search for its expression on its own, between word boundaries. Each is
+        compiled when a text first needs it: the word gate keeps most pattern rules from ever running."""
+        return _Searches(self)
+
+    def _search_of(self, name: str):
+        return _searcher(compile_program(self._sources.get(name) or _expression(self._bodies[name]), self._programs.get(name)))
 
     @cached_property
     def _gate(self) -> WordGate:
@@ -420,6 +423,18 @@ class Matcher:
         lemma = words.lemma(form)
         return any(lemma == term.lower() or words.lemma(term.lower()) == lemma for term in rule.terms) \
             or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
+
+
+class _Searches(dict):
+    """Group name → its search, made on first use (``Matcher._search_of``)."""
+
+    def __init__(self, matcher: Matcher):
+        super().__init__()
+        self._matcher = matcher
+
+    def __missing__(self, name: str):
+        search = self[name] = self._matcher._search_of(name)
+        return search
 
 
 def _bounded(body: str) -> str:

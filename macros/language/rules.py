@@ -14,7 +14,6 @@ be read is ignored and rebuilt. The cache can therefore be stale or broken, neve
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -22,6 +21,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .findings import SEVERITIES
+
+try:  # Python's own SHA-256 loads in a fraction of the time hashlib takes to set up OpenSSL's
+    from _sha256 import sha256
+except ImportError:
+    from hashlib import sha256
 
 PLAIN_LANGUAGE = "plain-language"
 """Its Dutch rules do not look inside compounds unless they ask to: officialese is a word of its
@@ -249,7 +253,7 @@ def _inputs(directory: Path) -> list[Path]:
 
 
 def _fingerprint(inputs: list[Path]) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+    digest = sha256(sys.version.encode())
     for path in inputs:
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -257,7 +261,7 @@ def _fingerprint(inputs: list[Path]) -> str:
 
 def _cache_name(directory: Path) -> str:
     """The start of the cache file names of one rule folder."""
-    return CACHE_PREFIX + hashlib.sha256(str(directory).encode()).hexdigest()[:12]
+    return CACHE_PREFIX + sha256(str(directory).encode()).hexdigest()[:12]
 
 
 def _cache_folder(directory: Path) -> Path:

@@ -202,7 +202,10 @@ class Matcher:
 
     @cached_property
     def _candidate_strings(self) -> frozenset[str] | None:
-        return needed_strings(self._candidates.pattern) if self._candidates is not None else None
+        """Strings one of which every match of ``_candidates`` holds: the parts themselves."""
+        if self._candidates is None:
+            return None
+        return needed_strings("|".join(re.escape(part) for part in self._parts))
 
     def __getstate__(self) -> dict:
         compiled = ("_searches", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
@@ -384,8 +387,14 @@ class Matcher:
         cheaper to search for than every word."""
         if morphology.part_may_open(self._lang) or not self._parts:
             return None
-        ends = "|".join(sorted((re.escape(part) for part in self._parts), key=len, reverse=True))
-        return re.compile(rf"(?:{ends})(?![^\W_])|(?<![^\W_])(?:{ends})[\-\u2010\u2011][^\W\d_]")
+        parts = sorted(self._parts, key=lambda part: len(re.escape(part)), reverse=True)
+        # ``(?:a|b)(?!x)|(?<!y)(?:a|b)-z`` written out per part, each alternative opening with the
+        # part's first letter (the test before the part follows that letter), so that the regex
+        # engine skips ahead to the places where a part can start instead of trying every character
+        ends = [rf"{re.escape(part)}(?![^\W_])" for part in parts]
+        starts = [rf"{re.escape(part[0])}(?<![^\W_]{re.escape(part[0])}){re.escape(part[1:])}[\-\u2010\u2011][^\W\d_]"
+                  for part in parts]
+        return re.compile("|".join(ends + starts))
 
     def _words_to_analyse(self, low: str) -> list[re.Match] | list[tuple[int, int, str]]:
         """(start, end, word) of the words worth a compound analysis."""

@@ -273,6 +273,7 @@ one look-up per substring as long as some piece.
                 for piece in strings:
                     pieces[piece] = pieces.get(piece, 0) | bit
                 bit <<= 1
+        self._required = tuple(self.required.items())
         # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
@@ -314,8 +315,7 @@ one look-up per substring as long as some piece.
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
-            required = self.required
-            answer = self._answers[met] = tuple(name for name in self.names if met & required[name] == required[name])
+            answer = self._answers[met] = tuple(name for name, required in self._required if met & required == required)
         return answer
 
     def _learn(self, word: str) -> int:

@@ -14,6 +14,7 @@ be read is ignored and rebuilt. The cache can therefore be stale or broken, neve
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -274,11 +275,18 @@ def _matcher_file(cache: Path, lang: str) -> Path:
 
 
 def _read_pickle(path: Path):
+    # The collector would look through the many new objects again and again while they are read;
+    # none of them can be garbage yet.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as file:
             return pickle.load(file)
     except Exception:  # missing, cut short or written by other code: the caller builds it again
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write_pickles(files: list[tuple[Path, object]]) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import readability
+from .collector import paused
 from .inline import mask_inline
 from .markdown import scan_markdown
 from .findings import Finding, Flag, InputError, Report, severity_rank
@@ -38,7 +39,11 @@ def check_paths(paths: list[Path], root: Path, lang: str | None = None) -> Repor
     ``lang`` forces the language of Markdown files; YAML data is always checked per
     ``nl``/``en`` key. Raises ``InputError`` listing every path, file or rule-file problem.
     """
-    root = Path(root).resolve()
+    with paused():
+        return _check_paths(paths, Path(root).resolve(), lang)
+
+
+def _check_paths(paths: list[Path], root: Path, lang: str | None) -> Report:
     book = load_rulebook(rules_dir(root))
     files, problems = _collect(paths, root)
     findings: list[Finding] = []

@@ -14,13 +14,13 @@ be read is ignored and rebuilt. The cache can therefore be stale or broken, neve
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from .collector import paused
 from .findings import SEVERITIES
 
 try:  # Python's own SHA-256 loads in a fraction of the time hashlib takes to set up OpenSSL's
@@ -235,9 +235,10 @@ def load_rulebook(directory: Path) -> RuleBook:
     if book is None:
         from .rulefiles import build_rulebook  # validation needs pydantic; only here, when the cache misses
 
-        book = build_rulebook(directory)
-        for lang in book.languages:
-            book.matcher(lang).prepare()
+        with paused():
+            book = build_rulebook(directory)
+            for lang in book.languages:
+                book.matcher(lang).prepare()
         _write_cache(cache, book)
     _loaded[directory] = (stamp, book)
     return book
@@ -275,18 +276,11 @@ def _matcher_file(cache: Path, lang: str) -> Path:
 
 
 def _read_pickle(path: Path):
-    # The collector would look through the many new objects again and again while they are read;
-    # none of them can be garbage yet.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        with path.open("rb") as file:
+        with paused(), path.open("rb") as file:
             return pickle.load(file)
     except Exception:  # missing, cut short or written by other code: the caller builds it again
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _write_pickles(files: list[tuple[Path, object]]) -> bool:

@@ -163,6 +163,8 @@ class Matcher:
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
         self._short: dict[str, tuple[Hit, ...]] = {}
+        self._tokens: dict[str, bool] = {}
+        """Per distinct white-space-separated token: whether a word in it hits as a compound."""
         """Per distinct short text: its hits (the answer depends on nothing but the text)."""
 
     # The regular expressions are compiled on first use and left out when the matcher is kept in
@@ -209,7 +211,7 @@ class Matcher:
 
     def __getstate__(self) -> dict:
         compiled = ("_searches", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
-        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}}
+        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}, "_tokens": {}}
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -399,15 +401,18 @@ class Matcher:
     def _words_to_analyse(self, low: str) -> list[re.Match] | list[tuple[int, int, str]]:
         """(start, end, word) of the words worth a compound analysis."""
         if self._candidates is None:
-            words = self._words
+            # A word never spans white space, so the words of the text are those of its tokens;
+            # splitting is far cheaper than searching for words, and most tokens come back often.
+            tokens = self._tokens
             hit = False
-            for word in set(_LOOKED_UP.findall(low)):
-                entry = words.get(word, False)
-                if entry is False:
-                    entry = words[word] = self._analyse(word)
-                hit = hit or entry is not None
+            for token in set(low.split()):
+                found = tokens.get(token)
+                if found is None:
+                    found = self._token_hits(token)
+                hit = hit or found
             if not hit:
                 return []
+            words = self._words
             return [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(low)
                     if words[found.group()] is not None]
         words = []
@@ -416,6 +421,20 @@ class Matcher:
             if word is not None and word.end() >= found.end() - 1:
                 words.append((word.start(), word.end(), word.group()))
         return words
+
+    def _token_hits(self, token: str) -> bool:
+        """Whether a word in ``token`` hits as a compound (each distinct word analysed once)."""
+        if len(self._tokens) > 200_000:  # a bound on memory for very long runs; it is only a cache
+            self._tokens.clear()
+        words = self._words
+        hit = False
+        for word in _LOOKED_UP.findall(token):
+            entry = words.get(word, False)
+            if entry is False:
+                entry = words[word] = self._analyse(word)
+            hit = hit or entry is not None
+        self._tokens[token] = hit
+        return hit
 
     def _form_ok(self, key: str, rule: Rule) -> bool:
         found = self._form_checks.get(key)

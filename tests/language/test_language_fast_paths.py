@@ -21,6 +21,7 @@ from macros.language import readability
 from macros.language import rules as rules_module
 from macros.language.check import _read_text
 from macros.language.inline import mask_inline
+from macros.language.match import _LOOKED_UP
 from macros.language.prefilter import BOUNDARY, WordGate
 from macros.language.program import compile_program, make_program
 from macros.language.rules import load_rulebook, rules_dir
@@ -131,3 +132,20 @@ def test_a_program_stored_in_another_layout_is_compiled_from_its_text() -> None:
     older = (sys.version, flags, list(code), *rest)  # a list where an array is expected
     text = "slaaf, chairmen; chairmanship"
     assert [m.span() for m in compile_program(source, older).finditer(text)] == [m.span() for m in re.finditer(source, text)]
+
+
+_DUTCH = load_rulebook(rules_dir(REPO)).matcher("nl")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["slaven", "handel", "slavenhandel", "zwart", "piet", "-", "'", " ", "\n", ".",
+                                      "museum", "bezoekers", "blanke", "1", "é", "\u00a0"]), max_size=12).map("".join))
+def test_dutch_words_for_compound_analysis_are_those_of_the_whole_text(text: str) -> None:
+    """Looking words up per white-space-separated token finds what a search of the whole text finds."""
+    words = _DUTCH._words
+    for word in set(_LOOKED_UP.findall(text)):
+        if word not in words:
+            words[word] = _DUTCH._analyse(word)
+    plain = [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(text)
+             if words[found.group()] is not None]
+    assert _DUTCH._words_to_analyse(text) == plain

@@ -288,7 +288,8 @@ def _findings(book: RuleBook, flags: list[Flag], text: str, path: str, first_lin
 
 def _read_text(file: Path) -> str:
     """``file.read_text(encoding="utf-8-sig")``, without that codec's decoder written in Python:
-    the bytes are decoded at once and line ends made ``\n`` as text mode makes them."""
+    the bytes are decoded at once, and Windows and old Mac line ends made one line feed as text
+    mode makes them."""
     data = file.read_bytes()
     try:
         text = data.decode("utf-8")

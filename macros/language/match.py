@@ -163,9 +163,9 @@ class Matcher:
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
         self._short: dict[str, tuple[Hit, ...]] = {}
+        """Per distinct short text: its hits (the answer depends on nothing but the text)."""
         self._tokens: dict[str, bool] = {}
         """Per distinct white-space-separated token: whether a word in it hits as a compound."""
-        """Per distinct short text: its hits (the answer depends on nothing but the text)."""
 
     # The regular expressions are compiled on first use and left out when the matcher is kept in
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
@@ -183,7 +183,8 @@ class Matcher:
         return _Searches(self)
 
     def _search_of(self, name: str):
-        return _searcher(compile_program(self._sources.get(name) or _expression(self._bodies[name]), self._programs.get(name)))
+        source = self._sources.get(name) or _expression(self._bodies[name])
+        return _searcher(compile_program(source, self._programs.get(name)))
 
     @cached_property
     def _gate(self) -> WordGate:
@@ -211,7 +212,8 @@ class Matcher:
 
     def __getstate__(self) -> dict:
         compiled = ("_searches", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
-        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}, "_tokens": {}}
+        learnt = {"_words": {}, "_short": {}, "_tokens": {}}  # what a run learns is not kept
+        return {key: value for key, value in self.__dict__.items() if key not in compiled} | learnt
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""

@@ -253,7 +253,7 @@ class WordGate:
     white space is no word character), so a text is judged by its words, and each distinct word
     is judged once per process. An expression is listed when the text holds a string of each of
     its sets. A text whose words are all known costs a split and one look-up per word; a new word
-one look-up per substring as long as some piece.
+    costs one look-up per substring as long as some piece.
     """
 
     def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None], program: tuple | None = None):

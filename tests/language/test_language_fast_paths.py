@@ -40,7 +40,8 @@ def _plain_candidates(parts) -> re.Pattern:
                                       "é", "e\u0301", "s", "x", "'"]), max_size=14).map("".join))
 def test_english_compound_candidates_are_found_where_the_plain_expression_finds_them(text: str) -> None:
     plain = _plain_candidates(_ENGLISH._parts)
-    assert [found.span() for found in _ENGLISH._candidates.finditer(text)] == [found.span() for found in plain.finditer(text)]
+    found = [match.span() for match in _ENGLISH._candidates.finditer(text)]
+    assert found == [match.span() for match in plain.finditer(text)]
 
 
 def test_the_english_candidates_are_looked_for_only_in_texts_holding_a_whole_part() -> None:
@@ -71,7 +72,8 @@ def test_the_word_gate_judges_each_word_as_a_test_per_piece_would(pieces, words)
 
 
 @settings(max_examples=200, deadline=None)
-@given(texts=st.lists(st.text(alphabet="abeiouy lmst'’-.,é1\n", max_size=40), max_size=6), lang=st.sampled_from(["nl", "en"]))
+@given(texts=st.lists(st.text(alphabet="abeiouy lmst'’-.,é1\n", max_size=40), max_size=6),
+       lang=st.sampled_from(["nl", "en"]))
 def test_reading_ease_totals_count_every_word_and_its_syllables(texts: list[str], lang: str) -> None:
     tally = readability.Tally()
     for text in texts:
@@ -87,7 +89,8 @@ def test_reading_ease_totals_count_every_word_and_its_syllables(texts: list[str]
 
 
 def test_web_addresses_without_other_markup_are_not_read_as_prose() -> None:
-    for text in ("Read www.example.org today", "Write mailto:info@example.org today", "Get ftp://host.example/file today"):
+    for text in ("Read www.example.org today", "Write mailto:info@example.org today",
+                 "Get ftp://host.example/file today"):
         masked = mask_inline(text)
         assert masked.startswith(text.split()[0]) and masked.endswith("today")
         assert "example" not in masked, text
@@ -95,7 +98,8 @@ def test_web_addresses_without_other_markup_are_not_read_as_prose() -> None:
 
 def test_files_are_read_as_text_mode_reads_them(tmp_path: Path) -> None:
     """Byte-order mark dropped, Windows and old Mac line ends made \\n, as ``read_text`` does."""
-    for data in (b"\xef\xbb\xbfOne\r\ntwo\rthree\n", b"a\r\r\n\n\rb", "caf\u00e9\r\n".encode(), b"", b"\xef\xbb\xbf\xef\xbb\xbfx"):
+    for data in (b"\xef\xbb\xbfOne\r\ntwo\rthree\n", b"a\r\r\n\n\rb", "caf\u00e9\r\n".encode(), b"",
+                 b"\xef\xbb\xbf\xef\xbb\xbfx"):
         file = tmp_path / "page.md"
         file.write_bytes(data)
         assert _read_text(file) == file.read_text(encoding="utf-8-sig")
@@ -131,7 +135,8 @@ def test_a_program_stored_in_another_layout_is_compiled_from_its_text() -> None:
     flags, code, *rest = make_program(source)[1:]
     older = (sys.version, flags, list(code), *rest)  # a list where an array is expected
     text = "slaaf, chairmen; chairmanship"
-    assert [m.span() for m in compile_program(source, older).finditer(text)] == [m.span() for m in re.finditer(source, text)]
+    stored = compile_program(source, older)
+    assert [m.span() for m in stored.finditer(text)] == [m.span() for m in re.finditer(source, text)]
 
 
 _DUTCH = load_rulebook(rules_dir(REPO)).matcher("nl")

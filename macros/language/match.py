@@ -476,10 +476,10 @@ _AT_WORD_START = re.compile(BEFORE)
 
 
 def _expression(body: str) -> str:
-    """The expression of a group. One whose every match opens with the same letters (``the\\s+…``)
-    leaves the test before a match (``BEFORE``) to ``_searcher``: without a test in front, the regex
-    engine jumps from one place where those letters stand to the next, instead of trying the
-    test at every character of the text."""
+    """The expression of a group. One whose every match opens with a fixed letter (``the\\s+…``,
+    ``(?:varen|gevaren)\\s+…``, see ``opens_with_letters``) leaves the test before a match
+    (``BEFORE``) to ``_searcher``: without a test in front, the regex engine jumps from one place
+    where such a letter stands to the next, instead of trying the test at every character."""
     if opens_with_letters(body):
         return "(?:" + body + ")" + AFTER
     return _bounded(body)

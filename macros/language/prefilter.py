@@ -57,7 +57,9 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
 
 def opens_with_letters(pattern: str) -> bool:
     """Whether every match of ``pattern`` opens with the same fixed letter (``the\\s+…``,
-    ``(?:man)\\s…``); False when that cannot be proven."""
+    ``(?:man)\\s…``), or with one of the fixed letters that open the alternatives of its first
+    group (``(?:varen|voer|gevaren)\\s…``); False when that cannot be proven. The regex engine
+    then jumps from one place where such a letter stands to the next."""
     found = _parse(pattern)
     if found is None:
         return False
@@ -68,6 +70,8 @@ def opens_with_letters(pattern: str) -> bool:
             op, value = items[0]
             if op is c.LITERAL:
                 return True
+            if op is c.BRANCH:
+                return all(alternative and list(alternative)[0][0] is c.LITERAL for alternative in value[1])
             if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
                 return False
             items = list(value[3])

@@ -40,8 +40,10 @@ _NON_PROSE = re.compile(
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TRIGGER = re.compile(r"[`<{\[\]*_&\\!~=^]|://|www\.|mailto:")
-"""Characters without which ``_NON_PROSE`` cannot match: most sentences skip the big pattern."""
+_TRIGGER = re.compile(r"[`<{\[\]*_&\\!~=^]")
+"""Characters without which ``_NON_PROSE`` cannot match, apart from the strings ://, www. and
+mailto:, which are tested on their own: most sentences skip the big pattern. An expression that
+opens with a class lets the regex engine skip ahead to the next of its characters."""
 
 
 _JOINING = ("comment", "inline", "emphasis")
@@ -56,7 +58,7 @@ def _blank(found: re.Match) -> str:
 
 def mask_inline(text: str) -> str:
     """``text`` with every non-prose character replaced by a space (same length)."""
-    if _TRIGGER.search(text) is not None:
+    if _TRIGGER.search(text) is not None or "://" in text or "www." in text or "mailto:" in text:
         text = _NON_PROSE.sub(_blank, text)
     if "@" in text:  # e-mail addresses are rare; scanning every word for them is not
         text = _EMAIL.sub(_blank, text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .inline import inline_comments, mask_inline
-from .segments import Blocks, Directive, Segment, parse_directive
+from .segments import Blocks, Directive, Segment, line_starts, parse_directive
 from .yamldata import scan_yaml
 
 Line = tuple[int, str]
@@ -74,12 +74,8 @@ def scan_markdown(source: str, path: str = "<markdown>", *, front_matter: bool =
 
 
 def _lines(source: str, start: int) -> list[Line]:
-    lines: list[Line] = []
-    offset = start
-    for text in source[start:].split("\n"):
-        lines.append((offset, text))
-        offset += len(text) + 1
-    return lines
+    body = source[start:]
+    return list(zip(line_starts(body, start), body.split("\n")))
 
 
 def _indent(text: str) -> int:

@@ -164,6 +164,8 @@ class Matcher:
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
         self._short: dict[str, tuple[Hit, ...]] = {}
         """Per distinct short text: its hits (the answer depends on nothing but the text)."""
+        self._tokens: dict[str, bool] = {}
+        """Per distinct white-space-separated token: whether a word in it hits as a compound."""
 
     # The regular expressions are compiled on first use and left out when the matcher is kept in
     # the rule cache: a compiled expression cannot be stored, and a run needs only its own language.
@@ -176,9 +178,13 @@ class Matcher:
 
     @cached_property
     def _searches(self) -> dict:
-        """Per group, the search for its expression on its own, between word boundaries."""
-        return {name: _searcher(compile_program(self._sources.get(name) or _expression(body), self._programs.get(name)))
-                for name, body in self._bodies.items()}
+        """Per group, the search for its expression on its own, between word boundaries. Each is
+        compiled when a text first needs it: the word gate keeps most pattern rules from ever running."""
+        return _Searches(self)
+
+    def _search_of(self, name: str):
+        source = self._sources.get(name) or _expression(self._bodies[name])
+        return _searcher(compile_program(source, self._programs.get(name)))
 
     @cached_property
     def _gate(self) -> WordGate:
@@ -199,11 +205,15 @@ class Matcher:
 
     @cached_property
     def _candidate_strings(self) -> frozenset[str] | None:
-        return needed_strings(self._candidates.pattern) if self._candidates is not None else None
+        """Strings one of which every match of ``_candidates`` holds: the parts themselves."""
+        if self._candidates is None:
+            return None
+        return needed_strings("|".join(re.escape(part) for part in self._parts))
 
     def __getstate__(self) -> dict:
         compiled = ("_searches", "_gate", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
-        return {key: value for key, value in self.__dict__.items() if key not in compiled} | {"_words": {}, "_short": {}}
+        learnt = {"_words": {}, "_short": {}, "_tokens": {}}  # what a run learns is not kept
+        return {key: value for key, value in self.__dict__.items() if key not in compiled} | learnt
 
     def _add_forms(self, rule: Rule) -> list[str]:
         """Register the inflected forms and compound parts of ``rule``; return new multi-word variants."""
@@ -381,21 +391,30 @@ class Matcher:
         cheaper to search for than every word."""
         if morphology.part_may_open(self._lang) or not self._parts:
             return None
-        ends = "|".join(sorted((re.escape(part) for part in self._parts), key=len, reverse=True))
-        return re.compile(rf"(?:{ends})(?![^\W_])|(?<![^\W_])(?:{ends})[\-\u2010\u2011][^\W\d_]")
+        parts = sorted(self._parts, key=lambda part: len(re.escape(part)), reverse=True)
+        # ``(?:a|b)(?!x)|(?<!y)(?:a|b)-z`` written out per part, each alternative opening with the
+        # part's first letter (the test before the part follows that letter), so that the regex
+        # engine skips ahead to the places where a part can start instead of trying every character
+        ends = [rf"{re.escape(part)}(?![^\W_])" for part in parts]
+        starts = [rf"{re.escape(part[0])}(?<![^\W_]{re.escape(part[0])}){re.escape(part[1:])}[\-\u2010\u2011][^\W\d_]"
+                  for part in parts]
+        return re.compile("|".join(ends + starts))
 
     def _words_to_analyse(self, low: str) -> list[re.Match] | list[tuple[int, int, str]]:
         """(start, end, word) of the words worth a compound analysis."""
         if self._candidates is None:
-            words = self._words
+            # A word never spans white space, so the words of the text are those of its tokens;
+            # splitting is far cheaper than searching for words, and most tokens come back often.
+            tokens = self._tokens
             hit = False
-            for word in set(_LOOKED_UP.findall(low)):
-                entry = words.get(word, False)
-                if entry is False:
-                    entry = words[word] = self._analyse(word)
-                hit = hit or entry is not None
+            for token in set(low.split()):
+                found = tokens.get(token)
+                if found is None:
+                    found = self._token_hits(token)
+                hit = hit or found
             if not hit:
                 return []
+            words = self._words
             return [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(low)
                     if words[found.group()] is not None]
         words = []
@@ -404,6 +423,20 @@ class Matcher:
             if word is not None and word.end() >= found.end() - 1:
                 words.append((word.start(), word.end(), word.group()))
         return words
+
+    def _token_hits(self, token: str) -> bool:
+        """Whether a word in ``token`` hits as a compound (each distinct word analysed once)."""
+        if len(self._tokens) > 200_000:  # a bound on memory for very long runs; it is only a cache
+            self._tokens.clear()
+        words = self._words
+        hit = False
+        for word in _LOOKED_UP.findall(token):
+            entry = words.get(word, False)
+            if entry is False:
+                entry = words[word] = self._analyse(word)
+            hit = hit or entry is not None
+        self._tokens[token] = hit
+        return hit
 
     def _form_ok(self, key: str, rule: Rule) -> bool:
         found = self._form_checks.get(key)
@@ -422,6 +455,18 @@ class Matcher:
             or any(lemma.startswith(term.lower()[: max(3, len(term) - 2)]) for term in rule.terms)
 
 
+class _Searches(dict):
+    """Group name → its search, made on first use (``Matcher._search_of``)."""
+
+    def __init__(self, matcher: Matcher):
+        super().__init__()
+        self._matcher = matcher
+
+    def __missing__(self, name: str):
+        search = self[name] = self._matcher._search_of(name)
+        return search
+
+
 def _bounded(body: str) -> str:
     """``body`` as whole words only."""
     return BEFORE + "(?:" + body + ")" + AFTER
@@ -431,10 +476,10 @@ _AT_WORD_START = re.compile(BEFORE)
 
 
 def _expression(body: str) -> str:
-    """The expression of a group. One whose every match opens with the same letters (``the\\s+…``)
-    leaves the test before a match (``BEFORE``) to ``_searcher``: without a test in front, the regex
-    engine jumps from one place where those letters stand to the next, instead of trying the
-    test at every character of the text."""
+    """The expression of a group. One whose every match opens with a fixed letter (``the\\s+…``,
+    ``(?:varen|gevaren)\\s+…``, see ``opens_with_letters``) leaves the test before a match
+    (``BEFORE``) to ``_searcher``: without a test in front, the regex engine jumps from one place
+    where such a letter stands to the next, instead of trying the test at every character."""
     if opens_with_letters(body):
         return "(?:" + body + ")" + AFTER
     return _bounded(body)

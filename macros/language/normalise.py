@@ -22,7 +22,6 @@ the words that mix scripts are reported too, because they have no place in publi
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -112,6 +111,8 @@ def normalise(source: str) -> Normalised:
                 done = end
                 continue
             end = entity.end()
+            import html  # only for text that holds an entity
+
             char = html.unescape(entity.group())
         replacement = "".join(_plain(piece) for piece in char)
         for piece in char:

@@ -57,7 +57,9 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
 
 def opens_with_letters(pattern: str) -> bool:
     """Whether every match of ``pattern`` opens with the same fixed letter (``the\\s+…``,
-    ``(?:man)\\s…``); False when that cannot be proven."""
+    ``(?:man)\\s…``), or with one of the fixed letters that open the alternatives of its first
+    group (``(?:varen|voer|gevaren)\\s…``); False when that cannot be proven. The regex engine
+    then jumps from one place where such a letter stands to the next."""
     found = _parse(pattern)
     if found is None:
         return False
@@ -68,6 +70,8 @@ def opens_with_letters(pattern: str) -> bool:
             op, value = items[0]
             if op is c.LITERAL:
                 return True
+            if op is c.BRANCH:
+                return all(alternative and list(alternative)[0][0] is c.LITERAL for alternative in value[1])
             if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
                 return False
             items = list(value[3])
@@ -252,7 +256,8 @@ class WordGate:
     white-space-separated words (a word boundary in it holds in the word as in the text, since
     white space is no word character), so a text is judged by its words, and each distinct word
     is judged once per process. An expression is listed when the text holds a string of each of
-    its sets. A text whose words are all known costs a split and one look-up per word.
+    its sets. A text whose words are all known costs a split and one look-up per word; a new word
+    costs one look-up per substring as long as some piece.
     """
 
     def __init__(self, needs: dict[str, Strings | tuple[Strings, ...] | None], program: tuple | None = None):
@@ -272,11 +277,26 @@ class WordGate:
                 for piece in strings:
                     pieces[piece] = pieces.get(piece, 0) | bit
                 bit <<= 1
+        self._required = tuple(self.required.items())
         # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
         """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
-        self.pieces = tuple((_matcher(piece), bits) for piece, bits in pieces.items())
+        self.cores: dict[str, tuple[tuple[bool, bool, int], ...]] = {}
+        """Per piece without its boundaries: (boundary before, boundary after, bits) of each piece
+        written so. A word is judged by looking each of its substrings up here."""
+        odd = []
+        for piece, bits in pieces.items():
+            parts = piece.split(BOUNDARY)
+            core = "".join(parts)
+            if len(parts) > 3 or any(parts[1:-1]) or not core:
+                odd.append((re.compile(r"\b".join(map(re.escape, parts))).search, bits))
+            else:
+                place = (len(parts) > 1 and parts[0] == "", len(parts) > 1 and parts[-1] == "", bits)
+                self.cores[core] = self.cores.get(core, ()) + (place,)
+        self.odd = tuple(odd)
+        """(search, bits) of the pieces with a boundary inside them, which a look-up cannot judge."""
+        self.lengths = tuple(sorted({len(core) for core in self.cores}))
         self.verdicts: dict[str, int] = {}
         """Each distinct word seen so far → the bits of the sets it meets (0 for most words)."""
         self._answers: dict[int, tuple[str, ...]] = {}
@@ -299,19 +319,35 @@ class WordGate:
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
-            required = self.required
-            answer = self._answers[met] = tuple(name for name in self.names if met & required[name] == required[name])
+            answer = self._answers[met] = tuple(name for name, required in self._required if met & required == required)
         return answer
 
     def _learn(self, word: str) -> int:
         if len(self.verdicts) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
             self.verdicts.clear()
-        bits = 0
-        if self.any_piece.search(word) is not None:
-            for holds, piece_bits in self.pieces:
-                if holds(word):
-                    bits |= piece_bits
+        bits = self._bits(word) if self.any_piece.search(word) is not None else 0
         self.verdicts[word] = bits
+        return bits
+
+    def _bits(self, word: str) -> int:
+        """The bits of the pieces ``word`` holds: each of its substrings as long as some piece is
+        looked up, which costs far less than a test per piece when there are many pieces."""
+        bits = 0
+        cores = self.cores
+        size = len(word)
+        for length in self.lengths:
+            if length > size:
+                break
+            for at in range(size - length + 1):
+                places = cores.get(word[at : at + length])
+                if places is None:
+                    continue
+                for left, right, piece_bits in places:
+                    if (not left or _boundary(word, at)) and (not right or _boundary(word, at + length)):
+                        bits |= piece_bits
+        for search, piece_bits in self.odd:
+            if search(word) is not None:
+                bits |= piece_bits
         return bits
 
 
@@ -321,27 +357,6 @@ def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[s
         return ()
     sets = (strings,) if isinstance(strings, frozenset) else strings
     return tuple(pieces for pieces in map(_pieces, sets) if pieces)
-
-
-def _matcher(piece: str):
-    """A test of whether a word holds ``piece``, a ``BOUNDARY`` in it as a word boundary (``\\b``)."""
-    parts = piece.split(BOUNDARY)
-    if len(parts) == 1:
-        return lambda word: piece in word
-    core = "".join(parts)
-    if len(parts) > 3 or any(parts[1:-1]) or not core:
-        return re.compile(r"\b".join(map(re.escape, parts))).search
-    left, right = parts[0] == "", parts[-1] == ""
-
-    def holds(word: str) -> bool:
-        at = word.find(core)
-        while at != -1:
-            if (not left or _boundary(word, at)) and (not right or _boundary(word, at + len(core))):
-                return True
-            at = word.find(core, at + 1)
-        return False
-
-    return holds
 
 
 def _boundary(word: str, at: int) -> bool:

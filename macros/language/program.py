@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 
 
 def make_program(source: str) -> tuple | None:
@@ -23,13 +24,14 @@ def make_program(source: str) -> tuple | None:
         from re import _compiler, _parser
 
         parsed = _parser.parse(source, 0)
-        code = [int(word) for word in _compiler._code(parsed, 0)]  # some words are named constants
+        # some words are named constants; an array of plain numbers loads far faster than a list
+        code = array("I", [int(word) for word in _compiler._code(parsed, 0)])
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
         return (sys.version, parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    except (ImportError, AttributeError, TypeError):
+    except (ImportError, AttributeError, TypeError, OverflowError):
         return None
 
 
@@ -39,7 +41,8 @@ def compile_program(source: str, program: tuple | None) -> re.Pattern:
         try:
             import _sre
 
-            return _sre.compile(source, *program[1:])
+            flags, code, *rest = program[1:]
+            return _sre.compile(source, flags, code.tolist(), *rest)
         except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
             pass
     return re.compile(source)

@@ -14,7 +14,6 @@ verdict: no formula can say that a text is at level B1.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 """A word: letters and digits, joined by apostrophes or hyphens. (Underscores never reach it:
@@ -102,33 +101,34 @@ def word_count(text: str, start: int, end: int) -> int:
 class Tally:
     """Running totals for one language of one file.
 
-    Words are whitespace-separated tokens that contain a letter or digit, counted per distinct
-    token, so that syllables are estimated once per distinct word rather than once per word.
+    Words are whitespace-separated tokens that contain a letter or digit. Syllables are
+    estimated once per distinct token and kept for the rest of the run.
     """
 
     def __init__(self) -> None:
-        self.tokens: Counter[str] = Counter()
+        self.texts: list[str] = []
+        """The texts added so far; their tokens are counted at once in ``totals``."""
         self.sentences = 0
 
     def add(self, text: str, sentence_count: int) -> None:
-        self.tokens.update(text.split())
+        self.texts.append(text)
         self.sentences += sentence_count
 
     def totals(self, lang: str) -> tuple[int, int]:
         """(words, syllables)."""
         known = _token_syllables.setdefault(lang, {})
-        words = syllables = 0
-        for token, count in self.tokens.items():
-            found = known.get(token)
-            if found is None:
-                if len(known) > 200_000:
-                    known.clear()
+        tokens = " ".join(self.texts).split()  # joined by a space, no two texts' tokens run together
+        counts = list(map(known.get, tokens))  # one look-up per token, without a Python loop
+        if None in counts:
+            new = {token for token, count in zip(tokens, counts) if count is None}
+            if len(known) + len(new) > 200_000:  # a bound on memory for very long runs
+                known.clear()
+                new = set(tokens)
+            for token in new:
                 word = _TOKEN_EDGES.sub("", token)
-                found = known[token] = count_syllables(word, lang) if word else 0
-            if found:
-                words += count
-                syllables += count * found
-        return words, syllables
+                known[token] = count_syllables(word, lang) if word else 0
+            counts = list(map(known.get, tokens))
+        return len(counts) - counts.count(0), sum(counts)
 
 
 _token_syllables: dict[str, dict[str, int]] = {}

@@ -14,14 +14,19 @@ be read is ignored and rebuilt. The cache can therefore be stale or broken, neve
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from .collector import paused
 from .findings import SEVERITIES
+
+try:  # Python's own SHA-256 loads in a fraction of the time hashlib takes to set up OpenSSL's
+    from _sha256 import sha256
+except ImportError:
+    from hashlib import sha256
 
 PLAIN_LANGUAGE = "plain-language"
 """Its Dutch rules do not look inside compounds unless they ask to: officialese is a word of its
@@ -230,9 +235,10 @@ def load_rulebook(directory: Path) -> RuleBook:
     if book is None:
         from .rulefiles import build_rulebook  # validation needs pydantic; only here, when the cache misses
 
-        book = build_rulebook(directory)
-        for lang in book.languages:
-            book.matcher(lang).prepare()
+        with paused():
+            book = build_rulebook(directory)
+            for lang in book.languages:
+                book.matcher(lang).prepare()
         _write_cache(cache, book)
     _loaded[directory] = (stamp, book)
     return book
@@ -249,7 +255,7 @@ def _inputs(directory: Path) -> list[Path]:
 
 
 def _fingerprint(inputs: list[Path]) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+    digest = sha256(sys.version.encode())
     for path in inputs:
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -257,7 +263,7 @@ def _fingerprint(inputs: list[Path]) -> str:
 
 def _cache_name(directory: Path) -> str:
     """The start of the cache file names of one rule folder."""
-    return CACHE_PREFIX + hashlib.sha256(str(directory).encode()).hexdigest()[:12]
+    return CACHE_PREFIX + sha256(str(directory).encode()).hexdigest()[:12]
 
 
 def _cache_folder(directory: Path) -> Path:
@@ -271,7 +277,7 @@ def _matcher_file(cache: Path, lang: str) -> Path:
 
 def _read_pickle(path: Path):
     try:
-        with path.open("rb") as file:
+        with paused(), path.open("rb") as file:
             return pickle.load(file)
     except Exception:  # missing, cut short or written by other code: the caller builds it again
         return None

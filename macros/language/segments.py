@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 PROSE_KINDS = frozenset({"paragraph", "data"})
@@ -84,16 +85,17 @@ def parse_directive(body: str) -> tuple[tuple[str, ...], str] | None:
     return rule_ids, " ".join(reason.split())
 
 
+def line_starts(text: str, offset: int) -> list[int]:
+    """``offset`` plus the offset of each line's first character in ``text`` (lines end at ``\n``)."""
+    # summed without a Python loop: each line takes its length and one for its line end
+    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=offset))[:-1]
+
+
 class LineIndex:
     """Turns character offsets in a text into 1-based (line, column) and back."""
 
     def __init__(self, text: str):
-        starts = [0]
-        position = text.find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = text.find("\n", position + 1)
-        self.starts = starts
+        self.starts = line_starts(text, 0)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1

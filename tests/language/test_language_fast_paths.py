@@ -1,0 +1,156 @@
+"""The shortcuts that make `podium check` fast must give exactly what the plain way gives.
+
+Each test puts a shortcut beside the straightforward computation it replaces: the word gate's
+look-up of substrings beside a test per piece, the English compound candidates beside the
+expression they were written out from, the reading-ease totals beside a count per word, the
+file reader beside Python's text mode, and the rule cache in a folder that cannot be written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from language_helpers import REPO
+from macros.language import check_paths
+from macros.language import readability
+from macros.language import rules as rules_module
+from macros.language.check import _read_text
+from macros.language.inline import mask_inline
+from macros.language.match import _LOOKED_UP
+from macros.language.prefilter import BOUNDARY, WordGate
+from macros.language.program import compile_program, make_program
+from macros.language.rules import load_rulebook, rules_dir
+
+_ENGLISH = load_rulebook(rules_dir(REPO)).matcher("en")
+
+
+def _plain_candidates(parts) -> re.Pattern:
+    """The expression for English compound candidates as it reads before it is written out per part."""
+    ends = "|".join(sorted((re.escape(part) for part in parts), key=len, reverse=True))
+    return re.compile(rf"(?:{ends})(?![^\W_])|(?<![^\W_])(?:{ends})[\-\u2010\u2011][^\W\d_]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["man", "men", "man's", "men's", "wo", "chair", "-", "\u2011", " ", "_", "1",
+                                      "é", "e\u0301", "s", "x", "'"]), max_size=14).map("".join))
+def test_english_compound_candidates_are_found_where_the_plain_expression_finds_them(text: str) -> None:
+    plain = _plain_candidates(_ENGLISH._parts)
+    found = [match.span() for match in _ENGLISH._candidates.finditer(text)]
+    assert found == [match.span() for match in plain.finditer(text)]
+
+
+def test_the_english_candidates_are_looked_for_only_in_texts_holding_a_whole_part() -> None:
+    """Every candidate holds a part, so a text without any part is skipped; and the strings
+    tested are whole parts, not fragments such as "an" that nearly every text holds."""
+    strings, parts = _ENGLISH._candidate_strings, set(_ENGLISH._parts)
+    assert strings and strings <= parts
+    assert all(any(string in part for string in strings) for part in parts)
+
+
+_PIECES = st.lists(
+    st.tuples(st.booleans(), st.sampled_from(["he", "his", "e", "s-", "é", "the", "a", "1"]), st.booleans()),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=_PIECES, words=st.lists(st.text(alphabet="thesiaé-1_'", max_size=9), max_size=8))
+def test_the_word_gate_judges_each_word_as_a_test_per_piece_would(pieces, words) -> None:
+    """Every piece is its own set, so the gate lists a name exactly when its piece stands in a word."""
+    needs = {f"n{number}": (frozenset({(BOUNDARY if left else "") + core + (BOUNDARY if right else "")}),)
+             for number, (left, core, right) in enumerate(pieces)}
+    gate = WordGate(needs)
+    text = " ".join(words)
+    expected = tuple(
+        name for name, (left, core, right) in zip(needs, pieces)
+        if any(re.search(("\\b" if left else "") + re.escape(core) + ("\\b" if right else ""), word) for word in words))
+    assert gate.active(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(alphabet="abeiouy lmst'’-.,é1\n", max_size=40), max_size=6),
+       lang=st.sampled_from(["nl", "en"]))
+def test_reading_ease_totals_count_every_word_and_its_syllables(texts: list[str], lang: str) -> None:
+    tally = readability.Tally()
+    for text in texts:
+        tally.add(text, 1)
+    words = syllables = 0
+    for text in texts:
+        for token in text.split():
+            word = re.sub(r"^\W+|\W+$", "", token)
+            if word:
+                words += 1
+                syllables += readability.count_syllables(word, lang)
+    assert tally.totals(lang) == (words, syllables)
+
+
+def test_web_addresses_without_other_markup_are_not_read_as_prose() -> None:
+    for text in ("Read www.example.org today", "Write mailto:info@example.org today",
+                 "Get ftp://host.example/file today"):
+        masked = mask_inline(text)
+        assert masked.startswith(text.split()[0]) and masked.endswith("today")
+        assert "example" not in masked, text
+
+
+def test_files_are_read_as_text_mode_reads_them(tmp_path: Path) -> None:
+    """Byte-order mark dropped, Windows and old Mac line ends made \\n, as ``read_text`` does."""
+    for data in (b"\xef\xbb\xbfOne\r\ntwo\rthree\n", b"a\r\r\n\n\rb", "caf\u00e9\r\n".encode(), b"",
+                 b"\xef\xbb\xbf\xef\xbb\xbfx"):
+        file = tmp_path / "page.md"
+        file.write_bytes(data)
+        assert _read_text(file) == file.read_text(encoding="utf-8-sig")
+
+
+def test_windows_line_ends_give_the_same_lines_and_columns(project: Path) -> None:
+    text = "---\nlang: en\n---\n# Board\n\nThe chairman of the board\nwrote to the handicapped visitors.\n"
+    (project / "content" / "en" / "unix.md").write_text(text, encoding="utf-8")
+    (project / "content" / "en" / "windows.md").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    findings = check_paths([], project).findings
+    unix = [(f.line, f.column, f.rule) for f in findings if f.path.endswith("unix.md")]
+    windows = [(f.line, f.column, f.rule) for f in findings if f.path.endswith("windows.md")]
+    assert len(unix) >= 2 and windows == unix
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_no_finding(own_rules: Path) -> None:
+    project = own_rules.parents[1]
+    (project / "data" / "a.yml").write_text("a:\n  en: The chairman met the handicapped visitors.\n", encoding="utf-8")
+    rules_module._loaded.clear()
+    expected = check_paths([project / "data"], project).findings
+    cache = project / ".podium-cache"
+    for kept in cache.iterdir():
+        kept.unlink()
+    cache.rmdir()
+    cache.write_text("a file where the cache folder should be", encoding="utf-8")
+    rules_module._loaded.clear()
+    assert check_paths([project / "data"], project).findings == expected
+    assert cache.is_file()
+
+
+def test_a_program_stored_in_another_layout_is_compiled_from_its_text() -> None:
+    source = r"(?<![^\W_])(?:slaaf|chair(?:man|men))(?![^\W_])"
+    flags, code, *rest = make_program(source)[1:]
+    older = (sys.version, flags, list(code), *rest)  # a list where an array is expected
+    text = "slaaf, chairmen; chairmanship"
+    stored = compile_program(source, older)
+    assert [m.span() for m in stored.finditer(text)] == [m.span() for m in re.finditer(source, text)]
+
+
+_DUTCH = load_rulebook(rules_dir(REPO)).matcher("nl")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["slaven", "handel", "slavenhandel", "zwart", "piet", "-", "'", " ", "\n", ".",
+                                      "museum", "bezoekers", "blanke", "1", "é", "\u00a0"]), max_size=12).map("".join))
+def test_dutch_words_for_compound_analysis_are_those_of_the_whole_text(text: str) -> None:
+    """Looking words up per white-space-separated token finds what a search of the whole text finds."""
+    words = _DUTCH._words
+    for word in set(_LOOKED_UP.findall(text)):
+        if word not in words:
+            words[word] = _DUTCH._analyse(word)
+    plain = [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(text)
+             if words[found.group()] is not None]
+    assert _DUTCH._words_to_analyse(text) == plain

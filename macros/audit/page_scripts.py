@@ -189,3 +189,60 @@ for (const el of document.body.querySelectorAll('*')) {
 }
 return result;
 """
+
+# The layout of the page as the layout-only axe rules (settings.LAYOUT_RULES) read it: for every
+# element that is rendered (has a box, or shows its children with display: contents), in tree
+# order with its depth, what makes it a target or lets it take focus (tag, role, type, tabindex,
+# disabled, inert, aria-hidden), its boxes, its scroll sizes and offsets, and the computed
+# properties that decide what is visible, what lies on top and what scrolls. Text, colours and
+# the words of attributes are left out: they are what the colour schemes change. Elements that
+# are not rendered are left out too, so that a palette switch that shows one of two equal
+# buttons in place of the other (Material's) gives the same layout. An expression: a promise of
+# a SHA-256 digest (the text itself where the page has no Web Crypto), or null where the page
+# holds a frame (its inside is not read).
+LAYOUT_PROPERTIES = (
+    "display", "visibility", "position", "z-index", "opacity", "transform", "filter", "isolation",
+    "mix-blend-mode", "will-change", "contain", "overflow-x", "overflow-y", "pointer-events",
+    "clip-path", "clip", "content-visibility", "float",
+)
+LAYOUT_JS = r"""(() => {
+if (document.querySelector('iframe, frame, object, embed')) return Promise.resolve(null);
+const PROPS = /*PROPS*/;
+const ATTRS = ['role', 'type', 'tabindex', 'disabled', 'inert', 'aria-hidden', 'contenteditable',
+               'href', 'hidden'];
+const PALETTE = 'form[data-md-component=palette]';
+// One element, and its subtree in tree order; the children of Material's palette switch in a
+// fixed order of their own (it shows the button for the other scheme where the first one was).
+// Inside an SVG picture only the links and what a tabindex makes focusable: the shapes of an
+// icon are not targets, and the <svg> box that holds them is recorded.
+const visit = (el, depth, inSvg, out) => {
+  const graphic = inSvg && el.localName !== 'a' && !el.hasAttribute('tabindex');
+  const rects = graphic ? [] : el.getClientRects();
+  let style = null;
+  if (!graphic && (rects.length || (style = getComputedStyle(el)).display === 'contents')) {
+    style = style || getComputedStyle(el);
+    const boxes = [];
+    for (const r of rects) boxes.push(r.x, r.y, r.width, r.height);
+    out.push(JSON.stringify([depth, el.localName, ATTRS.map((a) => el.hasAttribute(a) ?
+      (a === 'href' ? '' : el.getAttribute(a)) : null), el.tabIndex, boxes, el.scrollWidth,
+      el.scrollHeight, el.clientWidth, el.clientHeight, el.scrollTop, el.scrollLeft,
+      PROPS.map((p) => style.getPropertyValue(p))]));
+  }
+  const svg = inSvg || el.localName === 'svg';
+  const children = [...el.children, ...(el.shadowRoot ? el.shadowRoot.children : [])];
+  if (el.matches(PALETTE)) {
+    const parts = children.map((child) => { const own = []; visit(child, depth + 1, svg, own);
+      return own.join('\n'); });
+    out.push(...parts.filter(Boolean).sort());
+  } else {
+    for (const child of children) visit(child, depth + 1, svg, out);
+  }
+};
+const parts = [];
+visit(document.documentElement, 0, false, parts);
+parts.push(JSON.stringify([innerWidth, innerHeight, scrollX, scrollY]));
+const text = parts.join('\n');
+if (!(window.crypto && crypto.subtle)) return Promise.resolve(text);
+return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((digest) =>
+  [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''));
+})()""".replace("/*PROPS*/", repr(list(LAYOUT_PROPERTIES)).replace("'", '"'))

@@ -17,7 +17,6 @@ from pathlib import Path
 from axe_selenium_python import Axe
 
 from .errors import AxeConfigError, AxeMissing
-from .page_scripts import LAYOUT_JS
 
 MAX_NODES_PER_RULE = 30
 MAX_HTML_CHARS = 160
@@ -30,10 +29,6 @@ _RUN_JS = r"""
 const done = arguments[arguments.length - 1];
 const options = JSON.parse(arguments[0]);
 const maxNodes = arguments[1], maxHtml = arguments[2];
-// arguments[3]: null, or {expected, rules}: read the page's layout (page_scripts.LAYOUT_JS) before
-// axe runs, and leave out the layout-only rules when it equals ``expected`` (a layout that cannot
-// be read is never equal).
-const layout = arguments[3];
 const messages = (n) => [...(n.any || []), ...(n.all || []), ...(n.none || [])]
   .map((c) => c.message).filter(Boolean).slice(0, 3);
 const shrink = (rule) => ({
@@ -45,19 +40,9 @@ const shrink = (rule) => ({
   })),
 });
 const failed = (e) => ({error: String((e && e.message) || e)});
-const readLayout = () => !layout ? null :
-  new Promise((ok) => ok(/*LAYOUT*/)).catch(() => null).then((fingerprint) => {
-  const same = fingerprint !== null && fingerprint === layout.expected;
-  if (same && options.runOnly.type === 'rule') {
-    options.runOnly.values = options.runOnly.values.filter((id) => !layout.rules.includes(id));
-  } else if (same) {
-    options.rules = Object.fromEntries(layout.rules.map((id) => [id, {enabled: false}]));
-  }
-  return {fingerprint, same};
-});
-const check = (read) => {
+const check = () => {
   if (typeof window.axe !== 'object') return {missing: true};
-  return axe.run(document, options).then((r) => ({layout: read, ok: {
+  return axe.run(document, options).then((r) => ({ok: {
     version: r.testEngine.version,
     violations: r.violations.map(shrink),
     incomplete: r.incomplete.map(shrink),
@@ -65,7 +50,7 @@ const check = (read) => {
   }}), failed);
 };
 const after = () => (/*AFTER*/);
-Promise.resolve(/*BEFORE*/).then(readLayout).then(check, failed).then((outcome) => {
+Promise.resolve(/*BEFORE*/).then(check, failed).then((outcome) => {
   try { outcome.after = after(); } catch (e) { outcome.afterError = String((e && e.message) || e); }
   done(outcome);
 }, (e) => done(failed(e)));
@@ -77,7 +62,7 @@ def view_script(before: str = "", after: dict[str, str] | None = None) -> str:
     function body of ``after`` (name -> body ending in ``return``) in the page."""
     bodies = ", ".join(f"{json.dumps(name)}: (() => {{\n{body}\n}})()"
                        for name, body in (after or {}).items())
-    head, tail = _RUN_JS.replace("/*LAYOUT*/", LAYOUT_JS).split("/*BEFORE*/")
+    head, tail = _RUN_JS.split("/*BEFORE*/")
     return head.replace("/*AFTER*/", "{" + bodies + "}") + (before or "null") + tail
 
 
@@ -134,19 +119,17 @@ class AxeRunner:
         self._checked = True
 
     def run(self, only_rules: tuple[str, ...] | None = None, *, before: str = "",
-            after: dict[str, str] | None = None, layout: dict | None = None) -> dict:
+            after: dict[str, str] | None = None) -> dict:
         """axe results for the loaded page: {ok: {...}} or {error: "..."}, plus under "after"
         the results of the page scripts ``after`` (``view_script``; RuntimeError if one fails).
-        With ``layout`` ({expected, rules}), the page's layout is read first and returned under
-        "layout" ({fingerprint, same}); when it equals ``expected``, ``rules`` do not run.
 
         The first run checks the configuration (AxeConfigError for an unknown tag or rule).
         If the page has no axe yet (preloading off, or it did not take), axe-selenium-python
         injects it and the run is repeated once."""
-        outcome = self._run(only_rules, before, after, layout)
+        outcome = self._run(only_rules, before, after)
         if outcome.get("missing"):
             self.axe.inject()
-            outcome = self._run(only_rules, "", after, layout)
+            outcome = self._run(only_rules, "", after)
         if "afterError" in outcome:
             raise RuntimeError(f"script failed in the page: {outcome['afterError']}")
         if outcome.get("missing"):
@@ -154,7 +137,7 @@ class AxeRunner:
         return outcome
 
     def _run(self, only_rules: tuple[str, ...] | None, before: str,
-             after: dict[str, str] | None, layout: dict | None) -> dict:
+             after: dict[str, str] | None) -> dict:
         if not self._checked:  # first page: make sure axe is there, then check tags and rules
             if before:
                 self.browser.driver.execute_async_script(
@@ -164,8 +147,8 @@ class AxeRunner:
             self.check_configuration()
         options = axe_options(self.tags, only_rules)
         return self.browser.driver.execute_async_script(
-            view_script(before, after), json.dumps(options), MAX_NODES_PER_RULE, MAX_HTML_CHARS,
-            layout)
+            view_script(before, after), json.dumps(options), MAX_NODES_PER_RULE, MAX_HTML_CHARS
+        )
 
 
 def axe_options(tags: tuple[str, ...], only_rules: tuple[str, ...] | None = None) -> dict:

@@ -15,7 +15,6 @@ results (cache.py).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import html
@@ -43,7 +42,6 @@ from .server import serve_directory
 from .shards import Shard
 from .settings import (
     DEFAULT_VIEWS,
-    LAYOUT_RULES,
     REPORT_NAME,
     REVIEWED_FILE,
     SITE_LANGUAGES,
@@ -422,12 +420,10 @@ def audit_page(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
     walks = focus_walk_views(views)
     results: dict[int, ViewResult] = {}
     pending = scheme_groups(views, walks)
-    layouts = None if all_rules_in_every_view else Layouts()
     while pending:
         results.update(audit_document(browser, axe, base_url, page, views, pending, walks=walks,
                                       all_rules_in_every_view=all_rules_in_every_view,
-                                      languages=languages, focus_memory=focus_memory,
-                                      layouts=layouts))
+                                      languages=languages, focus_memory=focus_memory))
         pending = [group for group in pending if group[0] not in results]
     for index in range(len(views)):
         yield results[index]
@@ -454,7 +450,7 @@ def focus_walk_views(views: Sequence[View]) -> list[int]:
 def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
                    views: Sequence[View], groups: list[list[int]], *, walks: list[int],
                    all_rules_in_every_view: bool, languages: Sequence[str],
-                   focus_memory: dict, layouts: Layouts | None = None) -> dict[int, ViewResult]:
+                   focus_memory: dict) -> dict[int, ViewResult]:
     """Load ``page`` once and check in it the views of ``groups`` (view indices by colour
     scheme), as many groups as the page can show without loading again; return their results.
 
@@ -501,7 +497,7 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
             results[index], forms[index] = audit_view(
                 browser, axe, base_url, page, views[index], full_rules=full_rules(index),
                 page_checks=index == 0, languages=languages, settle=moved,
-                walk_form=index in walks, layouts=layouts)
+                walk_form=index in walks)
             results[index].seconds += time.perf_counter() - started
     for index in sorted((i for i in walks if i in results), key=lambda i: views[i] != browser.view):
         started = time.perf_counter()
@@ -518,38 +514,6 @@ def audit_document(browser: Browser, axe: AxeRunner, base_url: str, page: Page,
         result.requested = list(requested)
         result.checks += list(beyond.VIEW_CHECKS)
     return results
-
-
-@dataclass
-class Layouts:
-    """The layout of one page in each size, as the layout-only rules (``LAYOUT_RULES``) read it,
-    with the view whose findings of those rules it gave.
-
-    The view script reads the layout before axe runs (``page_scripts.LAYOUT_JS``); where it
-    equals the layout the page had in an earlier view of the same size (the other colour
-    scheme), those rules do not run again and the earlier view's findings of them are this
-    view's too. A layout that could not be read, or a view where axe failed, is never kept."""
-
-    seen: dict[tuple[int, int], tuple[str, ViewResult]] = field(default_factory=dict)
-
-    def ask(self, view: View) -> dict:
-        """What the view script needs: the layout to compare with (None: none yet) and the
-        rules to leave out when it is the same."""
-        earlier = self.seen.get((view.width, view.height))
-        return {"expected": earlier[0] if earlier else None, "rules": list(LAYOUT_RULES)}
-
-    def answer(self, view: View, result: ViewResult, read: dict | None) -> None:
-        """Take what the view script read: keep a new layout, or give ``result`` the earlier
-        view's findings of the rules that did not run."""
-        if not read or not read.get("fingerprint"):
-            return
-        size = (view.width, view.height)
-        if read.get("same") and size in self.seen:
-            earlier = self.seen[size][1]
-            result.findings += [dataclasses.replace(f, wcag=list(f.wcag)) for f in earlier.findings
-                                if f.source == AXE and f.rule in LAYOUT_RULES]
-        elif not read.get("same") and result.axe_error is None:
-            self.seen[size] = (read["fingerprint"], result)
 
 
 def switch_scheme(browser: Browser, view: View) -> bool:
@@ -591,13 +555,12 @@ def load_failed(page: Page, view: View, *, full_rules: bool) -> ViewResult:
 
 def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view: View, *,
                full_rules: bool, page_checks: bool, languages: Sequence[str],
-               settle: bool = False, walk_form: bool = False,
-               layouts: Layouts | None = None) -> tuple[ViewResult, focus.WalkForm | None]:
+               settle: bool = False,
+               walk_form: bool = False) -> tuple[ViewResult, focus.WalkForm | None]:
     """Run the checks that belong to ``view`` (except the keyboard walk) on the loaded page,
     after it has settled if ``settle``; with ``walk_form``, also read the form of the part the
     keyboard walk of this view covers (``focus.walk_form_script``; None if not read), so that
-    a walk remembered for that form needs no return to this view. With ``layouts``, the
-    layout-only rules run only where this page's layout in this size is new (``Layouts``).
+    a walk remembered for that form needs no return to this view.
 
     axe and Podium's page scripts run in one round trip to the browser (``view_script``); the
     scripts run on their own only if axe ran out of time. The page checks also collect the URLs
@@ -613,8 +576,7 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
         scripts["walkForm"] = focus.walk_form_script()
     try:
         outcome = axe.run(None if full_rules else tuple(VIEW_DEPENDENT_RULES),
-                          before=browser.settle_expression() if settle else "", after=scripts,
-                          layout=layouts.ask(view) if layouts is not None else None)
+                          before=browser.settle_expression() if settle else "", after=scripts)
     except TimeoutException:
         outcome = {"error": f"axe.run did not finish within {SCRIPT_TIMEOUT_S} s"}
     if "error" in outcome:
@@ -624,8 +586,6 @@ def audit_view(browser: Browser, axe: AxeRunner, base_url: str, page: Page, view
             message=f"axe-core could not check this page view: {outcome['error']}"))
     else:
         result.findings += axe_findings(outcome["ok"])
-        if layouts is not None:
-            layouts.answer(view, result, outcome.get("layout"))
     collected = outcome.get("after") or {name: browser.evaluate(body)
                                          for name, body in scripts.items()}
 

@@ -20,12 +20,6 @@ VIEW_DEPENDENT_RULES: dict[str, str] = {
     "scrollable-region-focusable": "whether a region scrolls depends on the width",
 }
 
-#: The rules of VIEW_DEPENDENT_RULES whose outcome follows from the layout alone (boxes, what
-#: lies on top, what scrolls, what takes focus), not from colours. In the second colour scheme
-#: of a width they run only if the page's layout there differs from the first scheme's
-#: (page_scripts.LAYOUT_JS); with the same layout the first scheme's findings stand for both.
-LAYOUT_RULES: tuple[str, ...] = ("target-size", "scrollable-region-focusable")
-
 #: The human-written acknowledgements of "needs review" items, relative to the repository.
 REVIEWED_FILE = Path("data/accessibility-reviewed.yml")
 #: Where a passing audit record is copied for the accessibility statement (``--record``).

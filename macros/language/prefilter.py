@@ -266,18 +266,18 @@ class WordGate:
         sets = {name: _as_sets(strings) for name, strings in needs.items()}
         self.always = tuple(name for name in self.names if not sets[name])
         # Each set of each name is one bit; a word stands for the bits of the sets it meets.
-        self.required: dict[str, int] = {}
-        """Per name: the bits of its sets, all of which a text must meet (0 for the ungated)."""
+        required: dict[str, int] = {}
         pieces: dict[str, int] = {}
         bit = 1
         for name, name_sets in sets.items():
-            self.required[name] = 0
+            required[name] = 0
             for strings in name_sets:
-                self.required[name] |= bit
+                required[name] |= bit
                 for piece in strings:
                     pieces[piece] = pieces.get(piece, 0) | bit
                 bit <<= 1
-        self._required = tuple(self.required.items())
+        self.required = tuple(required.items())
+        """Per name, in order: the bits of its sets, all of which a text must meet (0 for the ungated)."""
         # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
@@ -319,7 +319,7 @@ class WordGate:
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
-            answer = self._answers[met] = tuple(name for name, required in self._required if met & required == required)
+            answer = self._answers[met] = tuple(name for name, needed in self.required if met & needed == needed)
         return answer
 
     def _learn(self, word: str) -> int:

@@ -111,7 +111,8 @@ def describe(label: str, result: AuditResult, timing: Timing) -> str:
             f"{totals['page_views']} views ({audited} audited, {cache['reused_page_views']} "
             f"reused), {verdict}; processor {timing.processor:.1f} s"
             + (f" = {timing.processor / audited:.3f} s per audited view" if audited else "")
-            + f"; load average {timing.load_before:.1f} -> {timing.load_after:.1f}")
+            + f"; load average {timing.load_before:.1f} -> {timing.load_after:.1f}"
+            + f"; Chromium {result.record['tools']['chromium-build']}")
 
 
 def per_view(result: AuditResult) -> None:
@@ -136,26 +137,30 @@ def change_one_update(project: Path) -> str:
     return first["id"]
 
 
-def example(workers: int | None) -> None:
+def example(workers: int | None, chromium: str | None) -> None:
     project = fresh_project("example")
     cache = project / ".podium-cache" / "audit.json"
     site = build_site(project)
-    full, full_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    full, full_t = timed_audit(site, project, cache_file=cache, workers=workers,
+                                 chromium=chromium)
     print(describe("full audit (empty cache)", full, full_t))
     per_view(full)
-    again, again_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    again, again_t = timed_audit(site, project, cache_file=cache, workers=workers,
+                                 chromium=chromium)
     print(describe("re-audit, site unchanged", again, again_t)
           + f"  = {100 * again_t.seconds / full_t.seconds:.1f} % of the full audit")
     changed = change_one_update(project)
     site = build_site(project)
-    after, after_t = timed_audit(site, project, cache_file=cache, workers=workers)
+    after, after_t = timed_audit(site, project, cache_file=cache, workers=workers,
+                                 chromium=chromium)
     print(describe(f"re-audit after changing {changed}", after, after_t)
           + f"  = {100 * after_t.seconds / full_t.seconds:.1f} % of the full audit")
     pages = sorted({v.page for v in after.views if not v.reused})
     print(f"  pages audited again: {', '.join(pages) or 'none'}")
 
 
-def large(members: int, worker_counts: list[int], sample: int | None) -> None:
+def large(members: int, worker_counts: list[int], sample: int | None,
+          chromium: str | None) -> None:
     project = fresh_project(f"members-{members}")
     grow(project, members)
     started = time.perf_counter()
@@ -167,7 +172,7 @@ def large(members: int, worker_counts: list[int], sample: int | None) -> None:
         # Plain progress lines (views done, time left) on stderr: a run cut short still
         # shows the rate.
         result, timing = timed_audit(site, project, workers=workers, pages=pages,
-                                     progress=Progress(terminal=False))
+                                     chromium=chromium, progress=Progress(terminal=False))
         views = max(1, len(result.views))
         label = f"{members} members, {workers} worker(s)" + (f", {len(pages)} pages" if pages else "")
         line = describe(label, result, timing) + (
@@ -193,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker counts for the large site (default: 1 2)")
     parser.add_argument("--sample", type=int, help="audit only this many pages of the large site, "
                         "spread over it, and estimate the whole site from them")
+    parser.add_argument("--chromium", metavar="PATH", help="Chromium binary to audit with "
+                        "(default: the audit's own choice, the headless shell if installed)")
     parser.add_argument("--skip-large", action="store_true", help="only the example site")
     parser.add_argument("--skip-example", action="store_true", help="only the large site")
     args = parser.parse_args(argv)
@@ -200,9 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} processor cores; load average {os.getloadavg()[0]:.1f}")
     try:
         if not args.skip_example:
-            example(None)
+            example(None, args.chromium)
         if not args.skip_large:
-            large(args.members, args.workers, args.sample)
+            large(args.members, args.workers, args.sample, args.chromium)
     except AuditSetupError as error:
         print(error, file=sys.stderr)
         return 2

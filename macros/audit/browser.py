@@ -20,9 +20,16 @@ from urllib.parse import urlsplit
 from .errors import BrowserMissing
 from .settings import INSTALL_HINT, View
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# The headless shell first: Chromium's browser engine without the desktop browser around it,
+# built for exactly this kind of work. It draws pages with the same Blink and V8 as the full
+# browser of the same version: on the example site the audit found exactly the same, its
+# screenshots were the same pixels, and it took about a sixth less processor time per view.
+HEADLESS_SHELL_NAMES = ("chromium-headless-shell", "chrome-headless-shell")
+CHROMIUM_NAMES = (*HEADLESS_SHELL_NAMES, "chromium", "chromium-browser", "google-chrome",
+                  "google-chrome-stable")
+# The full browser needs to be told to run without a window; the headless shell has none.
+FULL_BROWSER_FLAGS = ("--headless=new",)
 CHROMIUM_FLAGS = (
-    "--headless=new",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-dev-shm-usage",
@@ -108,6 +115,16 @@ def _find_program(explicit: str | None, names: tuple[str, ...]) -> str | None:
     return None
 
 
+def is_headless_shell(path: str) -> bool:
+    """Whether ``path`` is Chromium's headless shell rather than the full browser."""
+    return any(name in Path(path).name for name in HEADLESS_SHELL_NAMES)
+
+
+def build_name(path: str) -> str:
+    """Which build of Chromium ``path`` is, as the audit record names it."""
+    return "headless shell" if is_headless_shell(path) else "full browser"
+
+
 def program_version(path: str) -> str:
     """'156.0.8078.79' from ``chromium --version``; '' if it cannot be read."""
     try:
@@ -143,7 +160,13 @@ class Browser:
         profile_dir = Path(tempfile.mkdtemp(prefix="podium-chromium-"))
         options = Options()
         options.binary_location = browser_path
-        for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "--window-size=1280,1024"):
+        shell = is_headless_shell(browser_path)
+        if shell:
+            # Tells chromedriver to open the first tab itself: the headless shell starts
+            # without one, and chromedriver would otherwise wait for a tab that never comes.
+            options.set_capability("browserName", "chrome-headless-shell")
+        for flag in (*(() if shell else FULL_BROWSER_FLAGS), *CHROMIUM_FLAGS,
+                     f"--user-data-dir={profile_dir}", "--window-size=1280,1024"):
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
@@ -160,6 +183,7 @@ class Browser:
             "chromium": caps.get("browserVersion", "") or program_version(browser_path),
             "chromedriver": caps.get("chrome", {}).get("chromedriverVersion", "").split(" ")[0]
             or program_version(driver_path),
+            "chromium_build": build_name(browser_path),
         }
         browser = cls(driver=driver, profile_dir=profile_dir, versions=versions)
         driver.execute_cdp_cmd("Network.enable", {})

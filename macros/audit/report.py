@@ -31,6 +31,7 @@ def tool_versions(axe_version: str, browser_versions: dict[str, str]) -> dict[st
         "podium": _version("podium"),
         "axe-core": axe_version,
         "chromium": browser_versions.get("chromium", ""),
+        "chromium-build": browser_versions.get("chromium_build", ""),
         "chromedriver": browser_versions.get("chromedriver", ""),
         "selenium": _version("selenium"),
         "axe-selenium-python": _version("axe-selenium-python"),

@@ -31,7 +31,14 @@ from selenium.common.exceptions import TimeoutException
 
 from . import beyond, focus, graphics, page_scripts
 from .axe import AxeRunner
-from .browser import PAGE_LOAD_TIMEOUT_S, SCRIPT_TIMEOUT_S, Browser, find_programs, program_version
+from .browser import (
+    PAGE_LOAD_TIMEOUT_S,
+    SCRIPT_TIMEOUT_S,
+    Browser,
+    build_name,
+    find_programs,
+    program_version,
+)
 from .cache import AuditCache, SiteFiles, check_version, view_key
 from .errors import AxeMissing, SiteNotFound
 from .findings import AXE, NEEDS_REVIEW, VIOLATION, Finding, ViewResult
@@ -199,11 +206,13 @@ def audit_site(
     published = [site_url.rstrip("/")] if site_url else published_addresses(site_dir, every_page)
     chromium_path, driver_path = find_programs(chromium, chromedriver)
     installed = {"chromium": program_version(chromium_path),
-                 "chromedriver": program_version(driver_path)}
+                 "chromedriver": program_version(driver_path),
+                 "chromium_build": build_name(chromium_path)}
     browser_versions = browser.versions if browser else installed
     settings = {
         "checks": check_version(), "axe": file_digest(axe_script),
-        "chromium": installed["chromium"], "tags": list(tags),
+        "chromium": installed["chromium"], "chromium_build": installed["chromium_build"],
+        "tags": list(tags),
         "all_rules_in_every_view": all_rules_in_every_view, "preload_axe": preload_axe,
         "languages": list(languages), "views": [v.as_dict() for v in views],
     }

@@ -37,7 +37,8 @@ SITE_LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 INSTALL_HINT = (
     "run `./run.sh setup`, or install Debian's packages yourself: "
-    "`sudo apt-get install chromium chromium-driver`"
+    "`sudo apt-get install chromium chromium-driver chromium-headless-shell` (the audit uses the "
+    "lighter headless shell when it is installed, else chromium)"
 )
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from macros.audit.browser import find_programs, is_headless_shell
 from macros.audit.findings import NEEDS_REVIEW, VIOLATION
+from macros.audit.runner import audit_site
 
-from .conftest import SITE
+from .conftest import SITE, TODAY
 
 VIEWS = ["light-1280", "dark-1280", "light-320", "dark-320"]
 
@@ -127,3 +131,29 @@ def test_requests_to_files_of_the_build_on_the_published_address_pass(site_audit
     [first, *_] = site_audit.for_page("/en/")
     assert "https://podium.example.org/sitemap.xml" in first.requested
     assert not first.failed
+
+
+def _full_browser() -> str | None:
+    """The full Chromium next to the headless shell the audit prefers; None when the audit
+    already runs in the full browser (no headless shell installed) or there is none."""
+    if not is_headless_shell(find_programs()[0]):
+        return None
+    return shutil.which("chromium")
+
+
+@pytest.mark.skipif(_full_browser() is None, reason="needs both chromium-headless-shell and chromium")
+def test_the_headless_shell_finds_exactly_what_the_full_browser_finds(site_audit):
+    full = audit_site(SITE, chromium=_full_browser(), reviewed_file=None, write_report=False,
+                      today=TODAY, workers=1)
+    assert site_audit.record["tools"]["chromium-build"] == "headless shell"
+    assert full.record["tools"]["chromium-build"] == "full browser"
+
+    def found(result):
+        return sorted((v.page, v.view, f.kind, f.rule, f.selector, f.message)
+                      for v in result.views for f in v.findings)
+
+    assert found(full) == found(site_audit)
+    assert full.record["totals"] == {**site_audit.record["totals"],
+                                     "seconds": full.record["totals"]["seconds"],
+                                     "seconds_per_page_view":
+                                         full.record["totals"]["seconds_per_page_view"]}

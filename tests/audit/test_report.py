@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import selenium
 
+from macros.audit.browser import HEADLESS_SHELL_NAMES
 from macros.audit.report import format_github, format_text
 
 from .conftest import SITE
@@ -26,6 +28,8 @@ def test_record_names_the_tool_versions(site_audit):
     assert tools["podium"] and tools["podium"] != "unknown"
     assert tools["chromium"][:3].isdigit() or tools["chromium"][:2].isdigit()
     assert tools["chromedriver"].split(".")[0] == tools["chromium"].split(".")[0]
+    shell_installed = any(shutil.which(name) for name in HEADLESS_SHELL_NAMES)
+    assert tools["chromium-build"] == ("headless shell" if shell_installed else "full browser")
 
 
 def test_record_lists_pages_views_results_and_totals(site_audit):

@@ -5,10 +5,10 @@
     podium audit --merge RECORD... [--site DIR] [--record] [--format ...]
 
 Serves DIR (default site/) on 127.0.0.1, checks every HTML page in light and dark colour
-schemes at 1280 and 320 px in headless Chromium (one browser per core) with axe-core and
-Podium's own checks, and saves the JSON report as DIR/accessibility-audit.json. Page views
-whose page and loaded files did not change since an earlier run reuse that run's result
-(--cache). With --record, a passing report is also copied to DATA/accessibility-audit.json,
+schemes at 1280 and 320 px in headless Chromium (one browser more than the processor cores)
+with axe-core and Podium's own checks, and saves the JSON report as DIR/accessibility-audit.json.
+Page views whose page and loaded files did not change since an earlier run reuse that run's
+result (--cache). With --record, a passing report is also copied to DATA/accessibility-audit.json,
 where the accessibility statement reads it. --shard K/N audits a share of the pages;
 --merge joins the shard records into one report.
 Exit codes: 0 passed, 1 a check failed, 2 bad usage or input (no site, no browser, bad data).
@@ -56,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="inject axe-core into each page with axe-selenium-python instead of "
                              "preloading it through the DevTools protocol (slower)")
     parser.add_argument("--workers", type=_positive, metavar="N",
-                        help="browsers that audit side by side (default: one per processor core)")
+                        help="browsers that audit side by side (default: one more than the processor cores)")
     parser.add_argument("--shard", type=_shard, metavar="K/N",
                         help="audit only shard K of N (every N-th page); join the shard records "
                              "with --merge")

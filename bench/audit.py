@@ -4,6 +4,7 @@
     .venv/bin/python bench/audit.py --skip-large    # only the example site
     .venv/bin/python bench/audit.py --members 100 --workers 1 2
     .venv/bin/python bench/audit.py --skip-example --sample 50 --workers 2   # quick estimate
+    .venv/bin/python bench/audit.py --skip-large --chromium chromium   # the full browser
 
 Works in bench/.work/audit/ (git-ignored): a copy of the example project is built and audited
 with a fresh cache (full audit, seconds per view), audited again unchanged (every result reused),
@@ -11,7 +12,9 @@ then audited again after one change to data/updates.yml (only the pages that sho
 are audited). Then the example grows to --members members (bench/build.py's generator), is built,
 and is audited without a cache with each number of --workers; with --sample N only N pages spread
 evenly over the site are audited, and the line adds the full site's time extrapolated from them
-(wall and processor time per view, times the site's views). It measures; it asserts nothing.
+(wall and processor time per view, times the site's views). The audit runs in the Chromium it
+would choose itself (the headless shell when installed); --chromium names another, to compare.
+It measures; it asserts nothing.
 
 Each line also gives the processor time of the audit (this process plus the browsers it
 started and closed) per audited view, and the machine's load average before and after: on a

@@ -185,7 +185,8 @@ def summary_line(record: dict) -> str:
             f"({t['seconds_per_page_view']} s per page view); {t['violations']} violations, "
             f"{t['needs_review_unacknowledged']} "
             f"needs-review items not acknowledged, {t['needs_review_acknowledged']} acknowledged; "
-            f"axe-core {record['tools']['axe-core']}, Chromium {record['tools']['chromium']}")
+            f"axe-core {record['tools']['axe-core']}, Chromium {record['tools']['chromium']}"
+            + (f" ({build})" if (build := record["tools"].get("chromium-build")) else ""))
 
 
 def _headline(group: dict) -> str:

@@ -79,6 +79,8 @@ def test_text_output_reads_like_a_compiler(site_audit):
             "light-1280, dark-1280, light-320, dark-320: ") in text
     assert "needs review, not acknowledged" in text
     assert text.rstrip().splitlines()[-1].startswith("accessibility audit FAILED")
+    tools = site_audit.record["tools"]
+    assert text.rstrip().endswith(f"Chromium {tools['chromium']} ({tools['chromium-build']})")
 
 
 def test_github_output_is_workflow_commands(site_audit):

@@ -23,7 +23,7 @@ import re
 from itertools import product
 from typing import Iterable
 
-from .program import compile_program
+from .program import compile_program, make_program
 
 MAX_STRINGS = 64
 """The largest set of alternative strings kept for one piece of a pattern; larger sets are
@@ -55,29 +55,32 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
     return tuple(_reduced(strings) for strings in _read(pattern, boundaries=True))
 
 
-def opens_with_letters(pattern: str) -> bool:
-    """Whether every match of ``pattern`` opens with the same fixed letter (``the\\s+…``,
-    ``(?:man)\\s…``), or with one of the fixed letters that open the alternatives of its first
-    group (``(?:varen|voer|gevaren)\\s…``); False when that cannot be proven. The regex engine
-    then jumps from one place where such a letter stands to the next."""
+def opening_letters(pattern: str) -> frozenset[str]:
+    """The fixed letters that open every match of ``pattern``: the one letter it starts with
+    (``the\\s+…``, ``(?:man)\\s…``), or the letters that open the alternatives of its first
+    group (``(?:varen|voer|gevaren)\\s…``); empty when that cannot be proven. The regex engine
+    jumps from one place where such a letter stands to the next."""
     found = _parse(pattern)
     if found is None:
-        return False
+        return frozenset()
     c, parsed = found
     items = list(parsed)
     try:
         while items:
             op, value = items[0]
             if op is c.LITERAL:
-                return True
+                return frozenset({chr(value)})
             if op is c.BRANCH:
-                return all(alternative and list(alternative)[0][0] is c.LITERAL for alternative in value[1])
+                firsts = [list(alternative)[0] if alternative else (None, None) for alternative in value[1]]
+                if all(first_op is c.LITERAL for first_op, _ in firsts):
+                    return frozenset(chr(letter) for _, letter in firsts)
+                return frozenset()
             if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
-                return False
+                return frozenset()
             items = list(value[3])
     except (TypeError, IndexError, AttributeError):
         pass  # a parse tree of a shape this reader does not know
-    return False
+    return frozenset()
 
 
 def _parse(pattern: str) -> tuple | None:
@@ -282,6 +285,7 @@ class WordGate:
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
         """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
+        self.program = program
         self.cores: dict[str, tuple[tuple[bool, bool, int], ...]] = {}
         """Per piece without its boundaries: (boundary before, boundary after, bits) of each piece
         written so. A word is judged by looking each of its substrings up here."""
@@ -301,6 +305,25 @@ class WordGate:
         """Each distinct word seen so far → the bits of the sets it meets (0 for most words)."""
         self._answers: dict[int, tuple[str, ...]] = {}
         """Per combination of sets met: the answer."""
+
+    def prepare(self) -> None:
+        """Make the program of the quick look, to keep with the gate in the rule cache."""
+        if self.any_piece is not None:
+            self.program = make_program(self.any_piece.pattern)
+
+    # Kept in the rule cache without its compiled expressions (which cannot be stored) and without
+    # what a run learns; reading it back costs far less than working out the pieces again.
+    def __getstate__(self) -> dict:
+        state = self.__dict__ | {"verdicts": {}, "_answers": {}}
+        state["any_piece"] = None if self.any_piece is None else self.any_piece.pattern
+        state["odd"] = tuple((search.__self__.pattern, bits) for search, bits in self.odd)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.any_piece is not None:
+            self.any_piece = compile_program(self.any_piece, self.program)
+        self.odd = tuple((re.compile(pattern).search, bits) for pattern, bits in self.odd)
 
     def active(self, text: str) -> tuple[str, ...]:
         """The names of the expressions that may match ``text``, in their order."""

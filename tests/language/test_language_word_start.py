@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from language_helpers import LANGUAGES, REPO
+from macros.language.match import MAX_OPENING_LETTERS
+from macros.language.prefilter import opening_letters
 from macros.language.rules import load_rulebook, rules_dir
 from macros.language.terms import BEFORE
 
@@ -48,3 +50,21 @@ def test_expressions_searched_from_their_letters_find_what_the_full_expressions_
     assert len(texts) > 5000
     for text in texts:
         assert matcher.find(text) == plain.find(text), text
+
+
+def test_the_letters_that_open_every_match_are_read_from_the_expression() -> None:
+    assert opening_letters(r"the\s+(?:blind|deaf)") == {"t"}
+    assert opening_letters(r"(?:varen|voer|gevaren)\s+blind") == {"v", "g"}
+    assert opening_letters(r"(?:(?:despite)\s+x)|(?:in\s+spite)") == {"d", "i"}
+    assert opening_letters(r"(?:despite\s+x)|(?:[iî]n\s+spite)") == set()  # an alternative opens with a class
+    assert opening_letters(r"[a-z]+man") == set()
+    assert opening_letters(r"(?i:the)\s+poor") == set()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_terms_are_searched_with_the_test_in_front(lang: str) -> None:
+    """The terms open with nearly every letter: searched from their letters, the regex engine
+    would start a match at almost every letter, which costs more than the test at every character."""
+    matcher = _BOOK.matcher(lang)
+    assert len(opening_letters(matcher._bodies["t"])) > MAX_OPENING_LETTERS
+    assert matcher._sources["t"].startswith(BEFORE)

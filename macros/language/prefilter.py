@@ -57,30 +57,71 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
 
 def opening_letters(pattern: str) -> frozenset[str]:
     """The fixed letters that open every match of ``pattern``: the one letter it starts with
-    (``the\\s+…``, ``(?:man)\\s…``), or the letters that open the alternatives of its first
-    group (``(?:varen|voer|gevaren)\\s…``); empty when that cannot be proven. The regex engine
-    jumps from one place where such a letter stands to the next."""
+    (``the\\s+…``, ``(?:man)\\s…``), or the letters that open its alternatives, also where an
+    alternative opens with a group of alternatives or a small class of letters (``(?:varen|voer)
+    \\s…|[gG]evaren``); empty when that cannot be proven (see ``spread_alternatives``)."""
+    spread = spread_alternatives(pattern)
+    return frozenset() if spread is None else spread[1]
+
+
+MAX_SPREAD = 64
+"""The most alternatives ``spread_alternatives`` writes out."""
+
+
+def spread_alternatives(pattern: str) -> tuple[object | None, frozenset[str]] | None:
+    """``pattern``'s parse tree written as alternatives that each open with a fixed letter, and
+    those letters; None when that cannot be done. The regex engine only jumps from one place
+    where such a letter stands to the next when every alternative at the top of the expression
+    opens with one (``the\\s+…``, ``varen\\s…|voer\\s…``), so a group of alternatives at the start
+    of an alternative is written out: ``(?:a|b)c`` becomes ``ac|bc``, which matches the same text
+    and prefers the same match, as both try ``a`` then ``b`` before ``c``. The tree is None when
+    the expression already opens so (then it is best compiled as written: a fixed string at its
+    start is searched for faster still)."""
     found = _parse(pattern)
     if found is None:
-        return frozenset()
+        return None
     c, parsed = found
-    items = list(parsed)
+    if parsed.state.groups > 1 or parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+        return None  # a numbered group cannot be written twice
     try:
-        while items:
-            op, value = items[0]
-            if op is c.LITERAL:
-                return frozenset({chr(value)})
-            if op is c.BRANCH:
-                firsts = [list(alternative)[0] if alternative else (None, None) for alternative in value[1]]
-                if all(first_op is c.LITERAL for first_op, _ in firsts):
-                    return frozenset(chr(letter) for _, letter in firsts)
-                return frozenset()
-            if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
-                return frozenset()
-            items = list(value[3])
-    except (TypeError, IndexError, AttributeError):
-        pass  # a parse tree of a shape this reader does not know
-    return frozenset()
+        items = list(parsed)
+        alternatives = _opening(c, items)
+        if alternatives is None:
+            return None
+        letters = frozenset(chr(alternative[0][1]) for alternative in alternatives)
+        op, value = items[0]
+        if op is c.LITERAL or (op is c.BRANCH and all(list(alternative)[0][0] is c.LITERAL for alternative in value[1])):
+            return None, letters  # it opens so already
+        from re import _parser
+
+        branch = [_parser.SubPattern(parsed.state, alternative) for alternative in alternatives]
+        return _parser.SubPattern(parsed.state, [(c.BRANCH, (None, branch))]), letters
+    except (TypeError, ValueError, AttributeError, IndexError, ImportError):
+        return None  # a parse tree of a shape this reader does not know
+
+
+def _opening(c, items: list) -> list[list] | None:
+    """``items`` (a sequence of the parse tree) as alternatives, in order, that each open with a
+    literal character; None when that cannot be done within ``MAX_SPREAD`` alternatives."""
+    if not items:
+        return None
+    op, value = items[0]
+    rest = items[1:]
+    if op is c.LITERAL:
+        return [items]
+    if op is c.IN and value and all(member is c.LITERAL for member, _ in value):
+        return [[(c.LITERAL, char)] + rest for _, char in value]  # one character: the order does not matter
+    if op is c.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
+        return _opening(c, list(value[3]) + rest)
+    if op is c.BRANCH:
+        alternatives: list[list] = []
+        for alternative in value[1]:
+            spread = _opening(c, list(alternative) + rest)
+            if spread is None or len(alternatives) + len(spread) > MAX_SPREAD:
+                return None
+            alternatives.extend(spread)
+        return alternatives
+    return None
 
 
 def _parse(pattern: str) -> tuple | None:

@@ -100,6 +100,19 @@ def spread_alternatives(pattern: str) -> tuple[object | None, frozenset[str]] | 
         return None  # a parse tree of a shape this reader does not know
 
 
+def _class_chars(c, members: list) -> list[int] | None:
+    """The characters of a class of single characters and short ranges; None for any other class."""
+    chars: list[int] = []
+    for op, value in members:
+        if op is c.LITERAL:
+            chars.append(value)
+        elif op is c.RANGE and value[1] - value[0] < MAX_CLASS:
+            chars.extend(range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars or None
+
+
 def _opening(c, items: list) -> list[list] | None:
     """``items`` (a sequence of the parse tree) as alternatives, in order, that each open with a
     literal character; None when that cannot be done within ``MAX_SPREAD`` alternatives."""
@@ -109,8 +122,17 @@ def _opening(c, items: list) -> list[list] | None:
     rest = items[1:]
     if op is c.LITERAL:
         return [items]
-    if op is c.IN and value and all(member is c.LITERAL for member, _ in value):
-        return [[(c.LITERAL, char)] + rest for _, char in value]  # one character: the order does not matter
+    if op is c.IN:
+        chars = _class_chars(c, value)
+        if chars is None or len(chars) > MAX_CLASS:
+            return None
+        return [[(c.LITERAL, char)] + rest for char in chars]  # one character: the order does not matter
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[:2] == (0, 1):
+        # an optional piece: taken first when greedy, left out first when lazy
+        taken, left_out = _opening(c, list(value[2]) + rest), _opening(c, rest)
+        if taken is None or left_out is None or len(taken) + len(left_out) > MAX_SPREAD:
+            return None
+        return taken + left_out if op is c.MAX_REPEAT else left_out + taken
     if op is c.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
         return _opening(c, list(value[3]) + rest)
     if op is c.BRANCH:

@@ -489,9 +489,9 @@ def _expression(body: str) -> tuple[str, object | None]:
     ``(?:varen|gevaren)\\s+…``, see ``spread_alternatives``) leaves the test before a match
     (``BEFORE``) to ``_searcher``: without a test in front, the regex engine jumps from one place
     where such a letter stands to the next, instead of trying the test at every character."""
-    letters = spread_alternatives("(?:" + body + ")" + AFTER)
-    if letters is not None and len(letters[1]) <= MAX_OPENING_LETTERS:
-        return "(?:" + body + ")" + AFTER, letters[0]
+    spread = spread_alternatives("(?:" + body + ")" + AFTER)
+    if spread is not None and len(spread[1]) <= MAX_OPENING_LETTERS:
+        return "(?:" + body + ")" + AFTER, spread[0]
     return _bounded(body), None
 
 

@@ -55,15 +55,6 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
     return tuple(_reduced(strings) for strings in _read(pattern, boundaries=True))
 
 
-def opening_letters(pattern: str) -> frozenset[str]:
-    """The fixed letters that open every match of ``pattern``: the one letter it starts with
-    (``the\\s+…``, ``(?:man)\\s…``), or the letters that open its alternatives, also where an
-    alternative opens with a group of alternatives or a small class of letters (``(?:varen|voer)
-    \\s…|[gG]evaren``); empty when that cannot be proven (see ``spread_alternatives``)."""
-    spread = spread_alternatives(pattern)
-    return frozenset() if spread is None else spread[1]
-
-
 MAX_SPREAD = 64
 """The most alternatives ``spread_alternatives`` writes out."""
 

@@ -15,7 +15,7 @@ import yaml
 
 from language_helpers import LANGUAGES, REPO
 from macros.language.match import MAX_OPENING_LETTERS, _bounded
-from macros.language.prefilter import opening_letters, spread_alternatives
+from macros.language.prefilter import spread_alternatives
 from macros.language.program import compile_program, make_program
 from macros.language.rules import load_rulebook, rules_dir
 from macros.language.terms import BEFORE
@@ -60,6 +60,11 @@ def test_expressions_searched_from_their_letters_find_what_the_full_expressions_
 def _parse_differs(source: str, program: tuple) -> bool:
     """Whether ``program`` was made from another parse tree than that of ``source``."""
     return list(make_program(source)[2]) != list(program[2])
+
+
+def opening_letters(pattern: str) -> set[str]:
+    spread = spread_alternatives(pattern)
+    return set() if spread is None else set(spread[1])
 
 
 def test_the_letters_that_open_every_match_are_read_from_the_expression() -> None:

@@ -23,7 +23,7 @@ import re
 from itertools import product
 from typing import Iterable
 
-from .program import compile_program
+from .program import compile_program, make_program
 
 MAX_STRINGS = 64
 """The largest set of alternative strings kept for one piece of a pattern; larger sets are
@@ -55,29 +55,86 @@ def needed_sets(pattern: str) -> tuple[Strings, ...]:
     return tuple(_reduced(strings) for strings in _read(pattern, boundaries=True))
 
 
-def opens_with_letters(pattern: str) -> bool:
-    """Whether every match of ``pattern`` opens with the same fixed letter (``the\\s+…``,
-    ``(?:man)\\s…``), or with one of the fixed letters that open the alternatives of its first
-    group (``(?:varen|voer|gevaren)\\s…``); False when that cannot be proven. The regex engine
-    then jumps from one place where such a letter stands to the next."""
+MAX_SPREAD = 64
+"""The most alternatives ``spread_alternatives`` writes out."""
+
+
+def spread_alternatives(pattern: str) -> tuple[object | None, frozenset[str]] | None:
+    """``pattern``'s parse tree written as alternatives that each open with a fixed letter, and
+    those letters; None when that cannot be done. The regex engine only jumps from one place
+    where such a letter stands to the next when every alternative at the top of the expression
+    opens with one (``the\\s+…``, ``varen\\s…|voer\\s…``), so a group of alternatives at the start
+    of an alternative is written out: ``(?:a|b)c`` becomes ``ac|bc``, which matches the same text
+    and prefers the same match, as both try ``a`` then ``b`` before ``c``. The tree is None when
+    the expression already opens so (then it is best compiled as written: a fixed string at its
+    start is searched for faster still)."""
     found = _parse(pattern)
     if found is None:
-        return False
+        return None
     c, parsed = found
-    items = list(parsed)
+    if parsed.state.groups > 1 or parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+        return None  # a numbered group cannot be written twice
     try:
-        while items:
-            op, value = items[0]
-            if op is c.LITERAL:
-                return True
-            if op is c.BRANCH:
-                return all(alternative and list(alternative)[0][0] is c.LITERAL for alternative in value[1])
-            if op is not c.SUBPATTERN or value[1] or value[2]:  # a group that changes no flags is looked into
-                return False
-            items = list(value[3])
-    except (TypeError, IndexError, AttributeError):
-        pass  # a parse tree of a shape this reader does not know
-    return False
+        items = list(parsed)
+        alternatives = _opening(c, items)
+        if alternatives is None:
+            return None
+        letters = frozenset(chr(alternative[0][1]) for alternative in alternatives)
+        op, value = items[0]
+        if op is c.LITERAL or (op is c.BRANCH and all(list(alternative)[0][0] is c.LITERAL for alternative in value[1])):
+            return None, letters  # it opens so already
+        from re import _parser
+
+        branch = [_parser.SubPattern(parsed.state, alternative) for alternative in alternatives]
+        return _parser.SubPattern(parsed.state, [(c.BRANCH, (None, branch))]), letters
+    except (TypeError, ValueError, AttributeError, IndexError, ImportError):
+        return None  # a parse tree of a shape this reader does not know
+
+
+def _class_chars(c, members: list) -> list[int] | None:
+    """The characters of a class of single characters and short ranges; None for any other class."""
+    chars: list[int] = []
+    for op, value in members:
+        if op is c.LITERAL:
+            chars.append(value)
+        elif op is c.RANGE and value[1] - value[0] < MAX_CLASS:
+            chars.extend(range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars or None
+
+
+def _opening(c, items: list) -> list[list] | None:
+    """``items`` (a sequence of the parse tree) as alternatives, in order, that each open with a
+    literal character; None when that cannot be done within ``MAX_SPREAD`` alternatives."""
+    if not items:
+        return None
+    op, value = items[0]
+    rest = items[1:]
+    if op is c.LITERAL:
+        return [items]
+    if op is c.IN:
+        chars = _class_chars(c, value)
+        if chars is None or len(chars) > MAX_CLASS:
+            return None
+        return [[(c.LITERAL, char)] + rest for char in chars]  # one character: the order does not matter
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[:2] == (0, 1):
+        # an optional piece: taken first when greedy, left out first when lazy
+        taken, left_out = _opening(c, list(value[2]) + rest), _opening(c, rest)
+        if taken is None or left_out is None or len(taken) + len(left_out) > MAX_SPREAD:
+            return None
+        return taken + left_out if op is c.MAX_REPEAT else left_out + taken
+    if op is c.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
+        return _opening(c, list(value[3]) + rest)
+    if op is c.BRANCH:
+        alternatives: list[list] = []
+        for alternative in value[1]:
+            spread = _opening(c, list(alternative) + rest)
+            if spread is None or len(alternatives) + len(spread) > MAX_SPREAD:
+                return None
+            alternatives.extend(spread)
+        return alternatives
+    return None
 
 
 def _parse(pattern: str) -> tuple | None:
@@ -282,6 +339,7 @@ class WordGate:
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
         """``program``: this expression's, as ``make_program`` made it when the rule cache was built."""
+        self.program = program
         self.cores: dict[str, tuple[tuple[bool, bool, int], ...]] = {}
         """Per piece without its boundaries: (boundary before, boundary after, bits) of each piece
         written so. A word is judged by looking each of its substrings up here."""
@@ -301,6 +359,25 @@ class WordGate:
         """Each distinct word seen so far → the bits of the sets it meets (0 for most words)."""
         self._answers: dict[int, tuple[str, ...]] = {}
         """Per combination of sets met: the answer."""
+
+    def prepare(self) -> None:
+        """Make the program of the quick look, to keep with the gate in the rule cache."""
+        if self.any_piece is not None:
+            self.program = make_program(self.any_piece.pattern)
+
+    # Kept in the rule cache without its compiled expressions (which cannot be stored) and without
+    # what a run learns; reading it back costs far less than working out the pieces again.
+    def __getstate__(self) -> dict:
+        state = self.__dict__ | {"verdicts": {}, "_answers": {}}
+        state["any_piece"] = None if self.any_piece is None else self.any_piece.pattern
+        state["odd"] = tuple((search.__self__.pattern, bits) for search, bits in self.odd)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.any_piece is not None:
+            self.any_piece = compile_program(self.any_piece, self.program)
+        self.odd = tuple((re.compile(pattern).search, bits) for pattern, bits in self.odd)
 
     def active(self, text: str) -> tuple[str, ...]:
         """The names of the expressions that may match ``text``, in their order."""

@@ -8,6 +8,7 @@ file reader beside Python's text mode, and the rule cache in a folder that canno
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -69,6 +70,32 @@ def test_the_word_gate_judges_each_word_as_a_test_per_piece_would(pieces, words)
         name for name, (left, core, right) in zip(needs, pieces)
         if any(re.search(("\\b" if left else "") + re.escape(core) + ("\\b" if right else ""), word) for word in words))
     assert gate.active(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=_PIECES, words=st.lists(st.text(alphabet="thesiaé-1_'", max_size=9), max_size=8))
+def test_a_word_gate_read_back_from_the_rule_cache_answers_as_a_new_one(pieces, words) -> None:
+    """The gate is kept in the rule cache with the program of its quick look, not worked out again."""
+    needs = {f"n{number}": (frozenset({(BOUNDARY if left else "") + core + (BOUNDARY if right else ""),
+                                       BOUNDARY + core + "s-" + BOUNDARY}),)
+             for number, (left, core, right) in enumerate(pieces)}
+    kept = WordGate(needs)
+    kept.prepare()
+    kept.active("words it learnt before it was kept")
+    read_back = pickle.loads(pickle.dumps(kept))
+    assert read_back.verdicts == {}
+    text = " ".join(words)
+    assert read_back.active(text) == WordGate(needs).active(text)
+
+
+def test_the_gate_of_a_language_is_read_back_from_the_rule_cache_with_its_program() -> None:
+    gate = _ENGLISH._gate
+    assert gate.program is not None and gate.odd
+    read_back = pickle.loads(pickle.dumps(gate))
+    assert read_back.any_piece.pattern == gate.any_piece.pattern
+    assert [search.__self__.pattern for search, _ in read_back.odd] == [search.__self__.pattern for search, _ in gate.odd]
+    text = "Every visitor who brings his guide dog, the chairman and the blind are welcome."
+    assert read_back.active(text.lower()) == WordGate(_ENGLISH._needs).active(text.lower()) != ()
 
 
 @settings(max_examples=200, deadline=None)

@@ -93,11 +93,13 @@ def test_every_match_of_a_rule_pattern_holds_one_of_its_needed_words(pattern: st
 
 def _holds(strings, text: str, start: int, end: int) -> bool:
     """Whether one of ``strings`` (a boundary in it as ``\\b``, judged in the whole text) stands
-    between ``start`` and ``end``."""
+    between ``start`` and ``end``. Every place is tried, as occurrences may overlap ("11" in "111")."""
     for string in strings:
         expression = re.compile(r"\b".join(map(re.escape, string.split(BOUNDARY))))
-        if any(start <= found.start() and found.end() <= end for found in expression.finditer(text)):
-            return True
+        for at in range(start, end):
+            found = expression.match(text, at)
+            if found is not None and found.end() <= end:
+                return True
     return False
 
 

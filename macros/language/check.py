@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from . import readability
@@ -318,8 +318,9 @@ def path_language(file: Path, root: Path, languages: tuple[str, ...]) -> str | N
 
 
 def display_path(file: Path, root: Path) -> str:
-    """``file`` relative to ``root`` when it lies inside it (both absolute and resolved)."""
-    return "/".join(_relative_parts(file, root))
+    """``file`` relative to ``root`` when it lies inside it (both absolute and resolved), else
+    its whole path."""
+    return PurePosixPath(*_relative_parts(file, root)).as_posix()
 
 
 @lru_cache(maxsize=4096)  # asked twice per file, and relative_to is slow

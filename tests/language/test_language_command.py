@@ -133,3 +133,12 @@ def test_python_dash_m(project: Path) -> None:
     assert result.stdout.startswith("::error file=content/nl/index.md,line=1,col=4,")
     help_result = subprocess.run([sys.executable, "-m", "macros.language", "--help"], cwd=REPO, capture_output=True, text=True)
     assert help_result.returncode == 0 and "--fail-on" in help_result.stdout
+
+
+def test_a_file_outside_the_project_is_named_by_its_whole_path(project: Path, tmp_path_factory, capsys) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "letter.md"
+    outside.write_text("The slaves.\n", encoding="utf-8")
+    assert run_command("--root", str(project), "--lang", "en", str(outside)) == 1
+    out = capsys.readouterr().out
+    assert f"{outside.as_posix()}:1:5:" in out
+    assert "//" not in out.split(":")[0]

@@ -162,10 +162,25 @@ def _script(char: str) -> str | None:
 
 
 def _joins_emoji(source: str, start: int, end: int) -> bool:
-    """A zero-width joiner or variation selector between two symbols belongs to an emoji."""
-    before = source[start - 1] if start else ""
+    """A zero-width joiner between two symbols, or a tag after a flag, belongs to an emoji.
+
+    The symbol before it may carry a variation selector or a skin tone (the rainbow and the
+    transgender flag are a flag, U+FE0F, a joiner and a symbol); flags of regions such as
+    England are a black flag followed by tag characters, which are invisible too."""
+    base = start - 1
+    while base >= 0 and _emoji_modifier(source[base]):
+        base -= 1
+    if base < 0 or unicodedata.category(source[base]) != "So":
+        return False
+    if _emoji_modifier(source[start]):
+        return True
     after = source[end] if end < len(source) else ""
-    return bool(before and after) and unicodedata.category(before) == "So" and unicodedata.category(after) in ("So", "Mn")
+    return bool(after) and unicodedata.category(after) in ("So", "Mn")
+
+
+def _emoji_modifier(char: str) -> bool:
+    """A variation selector, a skin tone or a tag character (U+E0020–U+E007F)."""
+    return char in "\ufe0e\ufe0f" or "\U0001f3fb" <= char <= "\U0001f3ff" or "\U000e0020" <= char <= "\U000e007f"
 
 
 _WORD_WITH_OTHER_SCRIPT = re.compile(

@@ -3,7 +3,8 @@
 A term is written as plain text. Matching ignores case (unless a rule asks for exact case)
 and works on whole words. A few characters have a meaning:
 
-* a space matches any run of white space, including a line break;
+* a space matches any run of white space, including a line break, or a hyphen ("Golden Age"
+  also finds "Golden-Age painting", "trailer park" also "trailer-park");
 * ``-`` matches a hyphen, white space or nothing ("wheelchair-bound" also finds
   "wheelchair bound" and "wheelchairbound");
 * ``/`` matches a slash with or without spaces around it;
@@ -26,7 +27,7 @@ BEFORE = r"(?<![^\W_])(?<![\u0300-\u036f])"
 AFTER = r"(?![^\W_])(?![\u0300-\u036f])"
 """No letter or digit (or combining accent) directly after a match."""
 
-_SPACE = r"\s+"
+_SPACE = r"[\s\-\u2010\u2011]+"
 _HYPHEN = r"(?:[-\u2010\u2011]|\s+)?"
 _SLASH = r"\s*/\s*"
 _APOSTROPHE = r"['\u2019]"

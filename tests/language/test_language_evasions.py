@@ -78,6 +78,9 @@ def test_a_word_that_mixes_scripts_is_an_error_of_its_own() -> None:
 def test_text_in_one_other_script_and_emoji_are_left_alone() -> None:
     assert check_text("The word \u043c\u0443\u0437\u0435\u0439 means museum in Russian.", "en") == []
     assert check_text("Family day \U0001F468\u200d\U0001F469\u200d\U0001F467 with games.", "en") == []
+    for emoji in ("\U0001F3F3\ufe0f\u200d\U0001F308", "\U0001F3F3\ufe0f\u200d\u26a7\ufe0f", "\U0001F469\U0001F3FD\u200d\U0001F3A8",
+                  "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"):
+        assert check_text(f"Join our Pride tour! {emoji} Free entry.", "en") == [], emoji
     assert check_text("Caf\u00e9 and na\u00efve idee\u00ebn \u2013 \u201cquoted\u201d.", "en") == []
 
 

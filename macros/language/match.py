@@ -128,7 +128,7 @@ class Matcher:
         self._explicit_keys: set[str] = set()
         self._in_tree: set[str] = set()
         plain: list[str] = []
-        extra: dict[str, str] = {}
+        extra: dict[str, list[str]] = {}
         for number, rule in enumerate(rules):
             if rule.patterns:  # the terms are then only what the guide shows
                 own = [f"(?:{pattern})" for pattern in rule.patterns]  # the text is lower-cased already
@@ -143,13 +143,16 @@ class Matcher:
             if own:
                 name = f"r{number}"
                 self._by_group[name] = rule
-                extra[name] = "|".join(own)
+                extra[name] = own
         for rule in rules:
             if not rule.patterns:
                 plain.extend(self._add_forms(rule))
-        self._bodies = {"t": trie_regex(plain, fold=True)} | extra
+        self._bodies = {"t": trie_regex(plain, fold=True)} | {name: "|".join(own) for name, own in extra.items()}
         """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
-        self._needs = {name: needed_sets(own) for name, own in extra.items()}
+        self._patterns = {name: own for name, own in extra.items()}
+        """Per rule group: its patterns, each gated on its own (``_groups_of``)."""
+        self._needs = {f"{name}.{index}": needed_sets(pattern)
+                       for name, own in extra.items() for index, pattern in enumerate(own)}
         self._sources: dict[str, str] = {}
         """Per group, the text of its expression (``_expression``), chosen when the rule cache is built."""
         self._programs: dict[str, tuple | None] = {}
@@ -170,6 +173,11 @@ class Matcher:
         for name, body in self._bodies.items():
             self._sources[name], tree = _expression(body)
             self._programs[name] = make_program(self._sources[name], tree)
+        for group, own in self._patterns.items():
+            for index, pattern in enumerate(own):
+                name = f"{group}:{index}"
+                self._sources[name], tree = _expression(pattern)
+                self._programs[name] = make_program(self._sources[name], tree)
         self._gate.prepare()
 
     @cached_property
@@ -179,6 +187,12 @@ class Matcher:
         return _Searches(self)
 
     def _search_of(self, name: str):
+        group, _, indices = name.partition(":")
+        if "," in indices:  # some of a rule's patterns: "r<n>:<index>,<index>,…"
+            return _first_of([self._searches[f"{group}:{index}"] for index in indices.split(",")])
+        if indices:  # one of a rule's patterns: "r<n>:<index>"
+            source = self._sources.get(name) or _expression(self._patterns[group][int(indices)])[0]
+            return _searcher(compile_program(source, self._programs.get(name)))
         source = self._sources.get(name) or _expression(self._bodies[name])[0]
         return _searcher(compile_program(source, self._programs.get(name)))
 
@@ -278,8 +292,8 @@ class Matcher:
         low = text.lower()
         if len(low) == len(text):
             searches = self._searches
-            # the terms first, then the patterns of the rules whose needed words the text holds
-            next_match = _earliest([(searches[name], name) for name in ("t", *self._gate.active(low))], low)
+            # the terms first, then each rule's patterns whose needed words the text holds
+            next_match = _earliest([(searches[name], name) for name in ("t", *self._groups_of(self._gate.active(low)))], low)
         else:  # a few characters change length when lower-cased: search the text itself, ignoring case
             low = text
             next_match = _earliest([(self._ignorecase.search, None)], low)
@@ -305,6 +319,19 @@ class Matcher:
             hits = self._word_hits(text, low, hits)
         return hits
 
+    def _groups_of(self, active: tuple[str, ...]) -> list[str]:
+        """The groups to search, in order, from the patterns the word gate lets through
+        ("r<n>.<index>"): a rule whose every pattern may match is searched whole ("r<n>"), one with
+        only some of them as those alone ("r<n>:<index>,…"). That finds the same matches: a
+        pattern the gate leaves out cannot match anywhere in the text, so in the alternation of
+        the rule's patterns it never matches either."""
+        chosen: dict[str, list[str]] = {}
+        for name in active:
+            group, index = name.split(".")
+            chosen.setdefault(group, []).append(index)
+        return [group if len(indices) == len(self._patterns[group]) else f"{group}:{','.join(indices)}"
+                for group, indices in chosen.items()]
+
     def _hit(self, text: str, low: str, group: str, found: re.Match) -> Hit | None:
         """The hit of one match of the terms ("t") or of a rule's own expression, or None when
         no rule's conditions hold there."""
@@ -317,7 +344,7 @@ class Matcher:
             if generated and rule is not None and not self._form_ok(key, rule):
                 return None
         else:
-            rule = self._by_group.get(group)
+            rule = self._by_group.get(group.split(":")[0])
         if rule is not None and self._conditions[rule.id].hold(text, low, start, end, self._accept, form=generated):
             return Hit(rule, start, end)
         return None
@@ -509,6 +536,25 @@ def _searcher(pattern: re.Pattern):
             if found is None or _AT_WORD_START.match(text, found.start()) is not None:
                 return found
             position = found.start() + 1
+
+    return search
+
+
+def _first_of(searches: list):
+    """A search for the alternation of some patterns, from the searches of each: the match that
+    starts first, and of those that start at the same place the one of the pattern listed first.
+    That is the match the alternation finds: at the first place where any of its patterns
+    matches, it takes the first of them that matches there, as that pattern alone would."""
+
+    def search(text: str, position: int) -> re.Match | None:
+        best = None
+        for each in searches:
+            found = each(text, position)
+            if found is not None and (best is None or found.start() < best.start()):
+                if found.start() == position:
+                    return found  # nothing can start sooner
+                best = found
+        return best
 
     return search
 

@@ -7,8 +7,9 @@ own regular-expression parser) for the literal strings a match cannot do without
 (?:blind|deaf)`` cannot match a text that contains neither "blind" nor "deaf", nor one without
 "the". A pattern with several such parts needs one string of each set, and a word boundary
 around a string is kept: ``every\\s+visitor\\b.*\\bhis\\b`` needs "his" as a word of its own,
-which "this" is not. At check time a rule's expression only runs on a text that contains a
-string of each of its sets.
+which "this" is not. At check time each pattern of a rule only runs on a text that contains a
+string of each of its sets: where a rule has a pattern built around "blind" and another around
+"doof", a text with "blind" and without "doof" runs the first alone.
 
 The test is exact, never a guess: a string is only taken as needed when every match of the
 pattern contains it (or one of its alternatives), so a text without any of them cannot hold a

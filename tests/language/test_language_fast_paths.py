@@ -181,3 +181,41 @@ def test_dutch_words_for_compound_analysis_are_those_of_the_whole_text(text: str
     plain = [(found.start(), found.end(), found.group()) for found in _LOOKED_UP.finditer(text)
              if words[found.group()] is not None]
     assert _DUTCH._words_to_analyse(text) == plain
+
+
+_ALTERNATIVES = ["ab", "a", "abc", r"b\w*", r"c\s+a", r"(?<=c)a", r"a(?=b)", r"\w+c", "ba"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(chosen=st.lists(st.sampled_from(_ALTERNATIVES), min_size=2, max_size=4, unique=True),
+       text=st.text(alphabet="abc ", max_size=12), position=st.integers(min_value=0, max_value=12))
+def test_patterns_searched_one_by_one_find_what_their_alternation_finds(chosen, text, position) -> None:
+    """A rule whose patterns the word gate lets through only in part is searched pattern by pattern."""
+    from macros.language.match import _first_of
+
+    alternation = re.compile("|".join(f"(?:{pattern})" for pattern in chosen))
+    found = _first_of([re.compile(pattern).search for pattern in chosen])(text, position)
+    plain = alternation.search(text, position)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def _hits(matcher, texts: list[str]) -> list[tuple[str, int, int]]:
+    return [(hit.rule.id, hit.start, hit.end) for text in texts for hit in matcher.find(text)]
+
+
+def test_gating_each_pattern_of_a_rule_finds_what_the_whole_rule_finds() -> None:
+    """Each pattern of a rule runs only on a text holding the words it needs; the plain way runs
+    every rule with all its patterns on every text. Both must find the same, on every example of
+    every rule, one by one and all in one paragraph."""
+    from macros.language.match import Matcher
+
+    book = load_rulebook(rules_dir(REPO))
+    for lang in ("nl", "en"):
+        rules = book.enabled_rules(lang)
+        texts = [text for rule in rules for text in rule.examples.flag + rule.examples.pass_]
+        texts += [" ".join(texts[index:index + 7]) for index in range(0, len(texts), 7)]
+        gated = Matcher(rules, book.agreement.accepted[lang], lang)
+        plain = Matcher(rules, book.agreement.accepted[lang], lang)
+        plain._groups_of = lambda active, plain=plain: list(plain._patterns)
+        assert any(":" in group for text in texts for group in gated._groups_of(gated._gate.active(text.lower())))
+        assert _hits(gated, texts) == _hits(plain, texts)

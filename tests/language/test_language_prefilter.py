@@ -74,7 +74,8 @@ def test_the_shortcut_lets_every_pattern_rule_run_on_its_own_flag_examples(lang:
     for rule in _BOOK.rules[lang]:
         if rule.patterns:
             for example in rule.examples.flag:
-                assert by_rule[rule.id] in gate.active(mask_inline(example).lower()), f"{rule.id}: {example}"
+                groups = matcher._groups_of(gate.active(mask_inline(example).lower()))
+                assert by_rule[rule.id] in {group.split(":")[0] for group in groups}, f"{rule.id}: {example}"
 
 
 @pytest.mark.parametrize("pattern", _OWN)

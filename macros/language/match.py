@@ -149,7 +149,7 @@ class Matcher:
                 plain.extend(self._add_forms(rule))
         self._bodies = {"t": trie_regex(plain, fold=True)} | {name: "|".join(own) for name, own in extra.items()}
         """Per group: the terms ("t"), or one rule's own expressions ("r<n>"), in the order they are tried."""
-        self._patterns = {name: own for name, own in extra.items()}
+        self._patterns = extra
         """Per rule group: its patterns, each gated on its own (``_groups_of``)."""
         self._needs = {f"{name}.{index}": needed_sets(pattern)
                        for name, own in extra.items() for index, pattern in enumerate(own)}
@@ -190,10 +190,9 @@ class Matcher:
         group, _, indices = name.partition(":")
         if "," in indices:  # some of a rule's patterns: "r<n>:<index>,<index>,…"
             return _first_of([self._searches[f"{group}:{index}"] for index in indices.split(",")])
-        if indices:  # one of a rule's patterns: "r<n>:<index>"
-            source = self._sources.get(name) or _expression(self._patterns[group][int(indices)])[0]
-            return _searcher(compile_program(source, self._programs.get(name)))
-        source = self._sources.get(name) or _expression(self._bodies[name])[0]
+        # one of a rule's patterns ("r<n>:<index>"), or a whole group
+        body = self._patterns[group][int(indices)] if indices else self._bodies[name]
+        source = self._sources.get(name) or _expression(body)[0]
         return _searcher(compile_program(source, self._programs.get(name)))
 
     @cached_property

@@ -47,15 +47,29 @@ mailto:, which are tested on their own: most sentences skip the big pattern. An 
 opens with a class lets the regex engine skip ahead to the next of its characters."""
 
 
-_JOINING = frozenset({"comment", "inline", "target", "reference", "escape", "emphasis", "link"})
+_JOINING = frozenset({"comment", "inline", "escape", "emphasis"})
 """Markup that shows as nothing and so can sit inside a word (``*mid*get``,
-``mid<span></span>get``, ``mid<wbr>get``, ``[mid](page.md)get``): blanked with ``JOIN``, which
-``normalise`` drops, so that the word is whole again for the rules."""
+``mid<span></span>get``, ``mid<wbr>get``): blanked with ``JOIN``, which ``normalise`` drops, so
+that the word is whole again for the rules."""
+_LINK_PARTS = frozenset({"target", "reference", "link"})
+"""The parts of a link, which show as nothing too: they join only where a word goes on past
+them (``mid[get](page.md)``, ``[mid](page.md)get``). Most links stand between words, and
+blanking those with spaces keeps their text on the normaliser's fast path."""
 
 
 def _blank(found: re.Match) -> str:
-    filler = JOIN if found.lastgroup in _JOINING else " "
+    kind = found.lastgroup
+    filler = JOIN if kind in _JOINING or (kind in _LINK_PARTS and _word_goes_on(found)) else " "
     return filler * (found.end() - found.start())
+
+
+def _word_goes_on(found: re.Match) -> bool:
+    """Whether a letter touches the outer side of a link part: before an opening bracket, after
+    a closing one and its target."""
+    text, start, end = found.string, found.start(), found.end()
+    if text[start] == "]":
+        return end < len(text) and text[end].isalpha()
+    return start > 0 and text[start - 1].isalpha()
 
 
 def mask_inline(text: str) -> str:
@@ -81,7 +95,7 @@ def shown_attributes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the attribute values in ``text`` that readers get although the mask
     blanks them: ``alt``, ``title`` and ``aria-label`` of HTML tags and the title of a link or
     image (``[text](page.md "title")``), outside code spans and comments."""
-    if _MAY_SHOW_ATTRIBUTE.search(text) is None:
+    if ("=" not in text and "](" not in text) or _MAY_SHOW_ATTRIBUTE.search(text) is None:
         return []
     spans: list[tuple[int, int]] = []
     for found in _NON_PROSE.finditer(text):

@@ -139,6 +139,15 @@ def test_attributes_in_text_a_macro_renders_are_checked() -> None:
     assert hit.column == text.index("midget") + 1
 
 
+def test_links_between_words_keep_the_words_apart() -> None:
+    from macros.language.inline import mask_inline
+    from macros.language.normalise import normalise
+
+    for text, seen in (("See [the plan](plan.md) now.", "See  the plan           now."),
+                       ("A [mid](x.md)get and a mid[get](x.md).", "A  midget and a midget       .")):
+        assert normalise(mask_inline(text)).text == seen, text
+
+
 def test_the_source_span_of_a_finding_is_the_word_as_written() -> None:
     text = "A m\u0456d&shy;get."
     hit = next(finding for finding in check_text(text, "en") if finding.rule == "en-midget")

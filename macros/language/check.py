@@ -9,7 +9,7 @@ from typing import Iterable
 
 from . import readability
 from .collector import paused
-from .inline import mask_inline
+from .inline import mask_inline, shown_attributes
 from .markdown import scan_markdown
 from .findings import Finding, Flag, InputError, Report, severity_rank
 from .normalise import Anomaly, Normalised, normalise
@@ -77,10 +77,12 @@ def check_text(text: str, lang: str, path: str = "<text>", line: int = 1, *, roo
     if lang not in book.languages:
         raise ValueError(f"lang must be one of {', '.join(book.languages)}, not {lang!r}")
     blocks = Blocks()
-    segments = [
-        Segment(found.start(), mask_inline(found.group()), blocks.new(found.start()), "paragraph")
-        for found in _PARAGRAPH.finditer(text)
-    ]
+    segments = []
+    for found in _PARAGRAPH.finditer(text):
+        block = blocks.new(found.start())
+        segments.append(Segment(found.start(), mask_inline(found.group()), block, "paragraph"))
+        segments.extend(Segment(found.start() + start, mask_inline(found.group()[start:end]), block, "attribute")
+                        for start, end in shown_attributes(found.group()))
     flags = _flags(book, segments, lang, with_readability=False)
     return _findings(book, flags, text, path, first_line=line)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .inline import inline_comments, mask_inline
+from .inline import inline_comments, mask_inline, shown_attributes
 from .segments import Blocks, Directive, Segment, line_starts, parse_directive
 from .yamldata import scan_yaml
 
@@ -221,14 +221,14 @@ class _Scanner:
             content = content[: closing.start()]
         if content.strip():
             block = self.blocks.new(offset, parent)
-            self._add(offset + content_start, self._mask(offset + content_start, content), block, "heading")
+            self._add(offset + content_start, self._mask(offset + content_start, content, block), block, "heading")
 
     def _admonition(self, lines: list[Line], index: int, found: re.Match, parent: int | None) -> int:
         offset, _text = lines[index]
         block = self.blocks.new(offset, parent)
         title = found.group("title")
         if title and title.strip():
-            self._add(offset + found.start("title"), self._mask(offset + found.start("title"), title), block, "title")
+            self._add(offset + found.start("title"), self._mask(offset + found.start("title"), title, block), block, "title")
         body: list[Line] = []
         index += 1
         while index < len(lines):
@@ -299,7 +299,7 @@ class _Scanner:
 
     def _row(self, line: Line, block: int) -> None:
         offset, text = line
-        masked = self._mask(offset, text)
+        masked = self._mask(offset, text, block)
         pipes = [-1] + [found.start() for found in _PIPE.finditer(masked) if found.start() == 0 or text[found.start() - 1] != "\\"]
         pipes.append(len(masked))
         for left, right in zip(pipes, pipes[1:]):
@@ -329,7 +329,7 @@ class _Scanner:
     def _add_lines(self, lines: list[Line], block: int, kind: str) -> None:
         """One segment for consecutive lines; what lies between them (prefixes) is blanked."""
         if len(lines) == 1:
-            self._add(lines[0][0], self._mask(*lines[0]), block, kind)
+            self._add(lines[0][0], self._mask(*lines[0], block), block, kind)
             return
         start = lines[0][0]
         pieces: list[str] = []
@@ -338,10 +338,13 @@ class _Scanner:
             pieces.append(" " * (offset - position))
             pieces.append(text)
             position = offset + len(text)
-        self._add(start, self._mask(start, "".join(pieces)), block, kind)
+        self._add(start, self._mask(start, "".join(pieces), block), block, kind)
 
-    def _mask(self, start: int, raw: str) -> str:
-        """``mask_inline``, noting podium-ignore comments written inside the text (they cover nothing)."""
+    def _mask(self, start: int, raw: str, block: int) -> str:
+        """``mask_inline``, noting podium-ignore comments written inside the text (they cover nothing)
+        and adding the attribute values readers get (alt text, titles) as segments of their own."""
+        for value_start, value_end in shown_attributes(raw):
+            self._add(start + value_start, mask_inline(raw[value_start:value_end]), block, "attribute")
         if "podium-ignore" in raw:
             for comment_start, comment_end in inline_comments(raw):
                 parsed = parse_directive(raw[comment_start + 4 : comment_end - 3])

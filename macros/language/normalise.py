@@ -7,8 +7,14 @@ markup that splits the word (``*mid*get``, ``mid<span></span>get``). ``normalise
 of that before matching:
 
 * Unicode NFKC (fullwidth and mathematical letters, ligatures become plain letters);
-* invisible format characters (Unicode category Cf: soft hyphen, zero-width space, joiner and
-  non-joiner, word joiner, byte-order mark, direction marks …) are dropped;
+* invisible characters are dropped: the format characters (Unicode category Cf: soft hyphen,
+  zero-width space, joiner and non-joiner, word joiner, byte-order mark, direction marks …) and
+  the other characters Unicode says to show as nothing (variation selectors, the combining
+  grapheme joiner, Hangul fillers …), and a blank that is no space (braille blank) or a very
+  narrow space (hair, thin, narrow no-break) between two letters;
+* combining marks that do not join their letter into one accented letter are dropped, so a
+  stroke or a line drawn through a word (``m̶i̶d̶g̶e̶t̶``) leaves it readable to the rules as it is
+  to a reader (an accent typed apart, as in ``patie\u0308nt``, stays for the matcher);
 * letters of other scripts that look like Latin letters are mapped to them, using Unicode's
   confusables data as packaged by ``confusable-homoglyphs``;
 * HTML entities, named and numeric, are decoded;
@@ -31,9 +37,9 @@ from typing import NamedTuple
 JOIN = "\x00"
 """Stands in for markup inside a word (emphasis markers, inline tags, comments); dropped here."""
 
-_ATTENTION = re.compile(r"[^\x01-%'-\x9f\u00c0-\u0131\u0134-\u024f\u2010-\u2029\u202f-\u205f]")
+_ATTENTION = re.compile(r"[^\x01-%'-\x9f\u00c0-\u0131\u0134-\u024f\u2010-\u2029\u2030-\u205e]")
 """Characters that may need work: NUL (``JOIN``), ``&``, U+00A0–U+00BF, Ĳ ĳ, U+0250–U+200F,
-U+202A–U+202E and everything from U+2060 on. Plain ASCII, Latin letters with accents and common
+U+202A–U+202F, U+205F and everything from U+2060 on. Plain ASCII, Latin letters with accents and common
 punctuation (dashes, quotation marks) are left as they are, which keeps most text on the fast
 path. Written as the characters it leaves alone, because Python compiles that short class
 several times faster than the class that runs to the last code point, on every start."""
@@ -41,6 +47,17 @@ several times faster than the class that runs to the last code point, on every s
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LETTER_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
 """Scripts with letters that can pass for Latin ones; a word mixing two of them is suspect."""
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+"""Unicode's default-ignorable code points that are not format characters (Cf): a program
+shows them as nothing, so they can hide inside a word as well as a zero-width space can."""
+_VARIATION_SELECTOR = re.compile("[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_BLANK_IN_WORD = frozenset("\u2006\u2008\u2009\u200a\u202f\u205f\u2800")
+"""Blanks a reader can hardly see between two letters (six-per-em, punctuation, thin, hair,
+narrow no-break and medium mathematical spaces, braille blank): inside a word they split it
+for a word list without splitting it for the eye. Elsewhere (``10\u202f000``) they are fine."""
 
 
 class Anomaly(NamedTuple):
@@ -114,10 +131,16 @@ def normalise(source: str) -> Normalised:
             import html  # only for text that holds an entity
 
             char = html.unescape(entity.group())
-        replacement = "".join(_plain(piece) for piece in char)
-        for piece in char:
-            if unicodedata.category(piece) == "Cf" and not _joins_emoji(source, at, end):
-                anomalies.append(Anomaly(at, end, "invisible", unicodedata.name(piece, f"U+{ord(piece):04X}")))
+        if char in _BLANK_IN_WORD and _between_letters(source, at, end):
+            replacement = ""
+            anomalies.append(Anomaly(at, end, "invisible", unicodedata.name(char)))
+        elif _accent_of_its_letter(source, at, end):
+            replacement = char
+        else:
+            replacement = "".join(_plain(piece) for piece in char)
+            for piece in char:
+                if _hidden(piece, source, at, end):
+                    anomalies.append(Anomaly(at, end, "invisible", unicodedata.name(piece, f"U+{ord(piece):04X}")))
         add(replacement, at, end, False)
         done = end
     add(source[done:], done, len(source), True)
@@ -128,7 +151,7 @@ def normalise(source: str) -> Normalised:
 @lru_cache(maxsize=4096)
 def _plain(char: str) -> str:
     """One source character as the rules see it."""
-    if char == JOIN or unicodedata.category(char) == "Cf":
+    if char == JOIN or _invisible(char) or unicodedata.category(char) in ("Mn", "Me"):
         return ""
     folded = unicodedata.normalize("NFKC", char)
     if folded != char:
@@ -159,6 +182,36 @@ def _script(char: str) -> str | None:
 
     script = categories.alias(char)
     return script if script in _LETTER_SCRIPTS else None
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) == "Cf" or _IGNORABLE.match(char) is not None
+
+
+def _hidden(char: str, source: str, start: int, end: int) -> bool:
+    """Whether an invisible character in the source is a finding: not when it belongs to an
+    emoji, and a variation selector only after a letter (after a symbol it picks the emoji or
+    the text style, as in ❤️ or 1️⃣)."""
+    if not _invisible(char):
+        return False
+    if _VARIATION_SELECTOR.match(char):
+        return start > 0 and _script(source[start - 1]) is not None
+    return not _joins_emoji(source, start, end)
+
+
+def _accent_of_its_letter(source: str, start: int, end: int) -> bool:
+    """Whether a combining mark forms one precomposed letter with the letter before it (and the
+    marks between them), as an ë typed as e and a diaeresis does."""
+    if end - start != 1 or unicodedata.category(source[start]) != "Mn":
+        return False
+    base = start - 1
+    while base >= 0 and unicodedata.category(source[base]) == "Mn":
+        base -= 1
+    return base >= 0 and source[base].isalpha() and len(unicodedata.normalize("NFC", source[base:end])) == 1
+
+
+def _between_letters(source: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(source) and source[start - 1].isalpha() and source[end].isalpha()
 
 
 def _joins_emoji(source: str, start: int, end: int) -> bool:

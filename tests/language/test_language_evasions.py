@@ -38,6 +38,17 @@ ENGLISH = [
     ("strong around the end", "mid**get**", 0),
     ("emphasis with underscores", "_mid_get", 1),
     ("tag around a letter", "m<i>i</i>dget", 0),
+    ("combining grapheme joiner", "mid\u034fget", 0),
+    ("variation selector after a letter", "mid\ufe0fget", 0),
+    ("Mongolian variation selector", "mi\u180bdget", 0),
+    ("Hangul filler", "mid\u3164get", 0),
+    ("tag character", "mid\U000e0041get", 0),
+    ("hair space", "mid\u200aget", 0),
+    ("narrow no-break space", "midg\u202fet", 0),
+    ("braille blank", "mid\u2800get", 0),
+    ("word-break tag", "mid<wbr>get", 0),
+    ("link around the start", "[mid](faq.md)get", 1),
+    ("link around the end", "mid[get](https://example.org)", 0),
 ]
 
 
@@ -59,7 +70,8 @@ def test_podium_check_finds_the_hidden_term_at_its_place(project: Path, capsys, 
     assert unicodedata.normalize("NFKC", hit["match"][-1]) == "t"  # … to its last letter
 
 
-@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\u200e"])
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\u200e", "\u034f", "\ufe0f",
+                                  "\u3164", "\U000e0020", "\u200a", "\u2009", "\u2800"])
 def test_an_invisible_character_is_an_error_of_its_own(char: str) -> None:
     text = f"The visit{char}or centre opens at ten."
     finding, = check_text(text, "en")
@@ -82,6 +94,58 @@ def test_text_in_one_other_script_and_emoji_are_left_alone() -> None:
                   "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"):
         assert check_text(f"Join our Pride tour! {emoji} Free entry.", "en") == [], emoji
     assert check_text("Caf\u00e9 and na\u00efve idee\u00ebn \u2013 \u201cquoted\u201d.", "en") == []
+
+
+def test_blanks_and_marks_used_as_typography_are_left_alone() -> None:
+    for text in ("We welcomed 10\u202f000 visitors.", "Rooms 1\ufe0f\u20e3 to 3\ufe0f\u20e3 are open.",
+                 "We \u2764\ufe0f our volunteers.", "The shrine of \u1ecc\u0300\u1e63un in Osogbo.",
+                 "Bonjour\u202f! Welcome.", "The braille sign reads \u2803\u2800\u2801."):
+        assert check_text(text, "en") == [], text
+
+
+def test_a_word_struck_through_or_underlined_with_combining_marks_is_found() -> None:
+    for mark in ("\u0336", "\u0332", "\u0338"):
+        word = "".join(letter + mark for letter in "midget")
+        text = f"The fair showed a {word} on stage."
+        hit = next(finding for finding in check_text(text, "en") if finding.rule == "en-midget")
+        assert source_span(text, hit).startswith(word[:-1])
+
+
+@pytest.mark.parametrize(("markup", "word"), [
+    ('<img src="fair.jpg" alt="A midget on stage">', "midget"),
+    ("<img src='fair.jpg' alt='A midget on stage'>", "midget"),
+    ('<abbr title="the midget show">MS</abbr>', "midget"),
+    ('<a href="fair.md" aria-label="The midget act">more</a>', "midget"),
+    ('[the fair](fair.md "A midget on stage")', "midget"),
+    ('![the fair](fair.jpg "A midget on stage")', "midget"),
+    ("[the fair](fair.md 'A midget on stage')", "midget"),
+])
+def test_text_readers_get_from_attributes_is_checked_at_its_place(check_file, markup: str, word: str) -> None:
+    line = f"Look at {markup} today."
+    findings = check_file("content/en/fair.md", f"# Fair\n\n{line}\n")
+    hit = next(finding for finding in findings if finding.rule == "en-midget")
+    assert (hit.line, hit.column) == (3, line.index(word) + 1)
+
+
+def test_attributes_in_code_and_attributes_readers_never_get_are_not_checked(check_file) -> None:
+    for line in ('Write `<img alt="a midget">` in code.', '<img src="midget.jpg" alt="A clown on stage">',
+                 '<span class="midget">A clown</span>', "[A clown](midget.md)"):
+        assert "en-midget" not in rule_ids(check_file("content/en/fair.md", f"# Fair\n\n{line}\n")), line
+
+
+def test_attributes_in_text_a_macro_renders_are_checked() -> None:
+    text = 'See <img src="a.jpg" alt="a midget"> here.'
+    hit = next(finding for finding in check_text(text, "en") if finding.rule == "en-midget")
+    assert hit.column == text.index("midget") + 1
+
+
+def test_links_between_words_keep_the_words_apart() -> None:
+    from macros.language.inline import mask_inline
+    from macros.language.normalise import normalise
+
+    for text, seen in (("See [the plan](plan.md) now.", "See  the plan           now."),
+                       ("A [mid](x.md)get and a mid[get](x.md).", "A  midget and a midget       .")):
+        assert normalise(mask_inline(text)).text == seen, text
 
 
 def test_the_source_span_of_a_finding_is_the_word_as_written() -> None:

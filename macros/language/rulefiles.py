@@ -26,7 +26,7 @@ from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .findings import SEVERITIES, InputError
 from .rules import (AGREEMENT_FILE, METRICS_FILE, PACKAGE_ROOT, PLAIN_LANGUAGE, SETTINGS_FILE, Agreement, Category, Examples,
-                    Formula, Metrics, Readability, Rule, RuleBook, SentenceLength, Settings, rule_files)
+                    Formula, Metrics, Names, Readability, Rule, RuleBook, SentenceLength, Settings, rule_files)
 from .terms import term_key, term_problem
 
 Severity = Literal["error", "warning", "suggestion"]
@@ -103,10 +103,18 @@ class CategoryShape(_Shape):
     description: PerLanguage[Phrase]
 
 
+class NamesShape(_Shape):
+    name_endings: list[Phrase] = Field(default_factory=list, description="a list of word endings, e.g. [straat, burg]")
+    common_words: list[Phrase] = Field(default_factory=list, description="a list of words, e.g. [Nederlands, Eeuw]")
+    common_endings: list[Phrase] = Field(default_factory=list, description="a list of word endings, e.g. [aanse, isch]")
+    common_from: int = Field(6, ge=1, le=30, description="a whole number of letters from 1 to 30")
+
+
 class SettingsShape(_Shape):
     report_from: Severity = Field(description="error, warning or suggestion")
     abbreviations: PerLanguage[list[Phrase]]
     disabled_rules: list[Phrase] = Field(default_factory=list, description="ids of rules in nl/ or en/")
+    names: PerLanguage[NamesShape] | None = None
     categories: list[CategoryShape] = Field(min_length=1, description="at least one '- id: ...' entry")
 
 
@@ -247,8 +255,17 @@ def build_rulebook(directory: Path) -> RuleBook:
     return RuleBook(
         directory=directory, languages=languages.codes,
         language_names={language.code: language.english_name for language in languages},
-        settings=Settings(settings.report_from, settings.abbreviations, tuple(settings.disabled_rules), categories),
+        settings=Settings(settings.report_from, settings.abbreviations, tuple(settings.disabled_rules), categories,
+                          _names(settings.names or {})),
         rules=rules, example_places=places, agreement=agreement, metrics=metrics)
+
+
+def _names(shapes: dict[str, NamesShape]) -> dict[str, Names]:
+    """Per language, its ``Names``, every word in lower case (the check compares lower-cased words)."""
+    return {lang: Names(tuple(ending.lower() for ending in shape.name_endings),
+                        frozenset(word.lower() for word in shape.common_words),
+                        tuple(ending.lower() for ending in shape.common_endings), shape.common_from)
+            for lang, shape in shapes.items()}
 
 
 def _unknown_disabled(doc: Document | None, known: set[str]) -> list[Problem]:

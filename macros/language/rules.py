@@ -87,11 +87,27 @@ class Metrics(NamedTuple):
     readability: Readability
 
 
+class Names(NamedTuple):
+    """How the check tells a name from a capitalised common word inside a sentence, per language
+    (``names`` in ``settings.yml``)."""
+
+    name_endings: tuple[str, ...] = ()
+    """Lower-case endings of names of places, streets and families (Blankenberge, Slavenburg)."""
+    common_words: frozenset[str] = frozenset()
+    """Lower-case words that are written with a capital but name nobody (Nederlands, Eeuw)."""
+    common_endings: tuple[str, ...] = ()
+    """Lower-case endings of such words (Surinaamse, Islamitische)."""
+    common_from: int = 6
+    """The shortest word that ``common_endings`` apply to (Ilse and Else are names)."""
+
+
 class Settings(NamedTuple):
     report_from: str
     abbreviations: PerLanguage
     disabled_rules: tuple[str, ...]
     categories: tuple[Category, ...]
+    names: PerLanguage = {}
+    """Per language, its ``Names`` (a language without an entry has none)."""
 
 
 class Agreement(NamedTuple):
@@ -190,7 +206,8 @@ class RuleBook:
             kept = self.matcher_files.get(lang)
             matcher = _read_pickle(kept) if kept is not None else None
             if not isinstance(matcher, Matcher):
-                matcher = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang)
+                matcher = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang,
+                                  self.settings.names.get(lang, Names()))
                 if kept is not None:  # its file was missing or broken: keep it again
                     matcher.prepare()
                     _write_pickles([(kept, matcher)])

@@ -103,18 +103,15 @@ class CategoryShape(_Shape):
     description: PerLanguage[Phrase]
 
 
-class NamesShape(_Shape):
-    name_endings: list[Phrase] = Field(default_factory=list, description="a list of word endings, e.g. [straat, burg]")
-    common_words: list[Phrase] = Field(default_factory=list, description="a list of words, e.g. [Nederlands, Eeuw]")
-    common_endings: list[Phrase] = Field(default_factory=list, description="a list of word endings, e.g. [aanse, isch]")
-    common_from: int = Field(6, ge=1, le=30, description="a whole number of letters from 1 to 30")
-
-
 class SettingsShape(_Shape):
     report_from: Severity = Field(description="error, warning or suggestion")
     abbreviations: PerLanguage[list[Phrase]]
     disabled_rules: list[Phrase] = Field(default_factory=list, description="ids of rules in nl/ or en/")
-    names: PerLanguage[NamesShape] | None = None
+    name_endings: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capitals: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capital_endings: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capital_endings_from: PerLanguage[Annotated[int, Field(ge=1, le=30)]] = Field(
+        default_factory=dict, description="per language, a whole number of letters from 1 to 30")
     categories: list[CategoryShape] = Field(min_length=1, description="at least one '- id: ...' entry")
 
 
@@ -256,16 +253,19 @@ def build_rulebook(directory: Path) -> RuleBook:
         directory=directory, languages=languages.codes,
         language_names={language.code: language.english_name for language in languages},
         settings=Settings(settings.report_from, settings.abbreviations, tuple(settings.disabled_rules), categories,
-                          _names(settings.names or {})),
+                          _names(settings)),
         rules=rules, example_places=places, agreement=agreement, metrics=metrics)
 
 
-def _names(shapes: dict[str, NamesShape]) -> dict[str, Names]:
+def _names(settings: SettingsShape) -> dict[str, Names]:
     """Per language, its ``Names``, every word in lower case (the check compares lower-cased words)."""
-    return {lang: Names(tuple(ending.lower() for ending in shape.name_endings),
-                        frozenset(word.lower() for word in shape.common_words),
-                        tuple(ending.lower() for ending in shape.common_endings), shape.common_from)
-            for lang, shape in shapes.items()}
+    languages = (settings.name_endings.keys() | settings.common_capitals.keys()
+                 | settings.common_capital_endings.keys() | settings.common_capital_endings_from.keys())
+    return {lang: Names(tuple(ending.lower() for ending in settings.name_endings.get(lang, ())),
+                        frozenset(word.lower() for word in settings.common_capitals.get(lang, ())),
+                        tuple(ending.lower() for ending in settings.common_capital_endings.get(lang, ())),
+                        settings.common_capital_endings_from.get(lang, Names().common_from))
+            for lang in languages}
 
 
 def _unknown_disabled(doc: Document | None, known: set[str]) -> list[Problem]:

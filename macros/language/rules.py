@@ -88,8 +88,8 @@ class Metrics(NamedTuple):
 
 
 class Names(NamedTuple):
-    """How the check tells a name from a capitalised common word inside a sentence, per language
-    (``names`` in ``settings.yml``)."""
+    """How the check tells a name from a capitalised common word inside a sentence, in one
+    language (``name_endings`` and the ``common_capital…`` settings in ``settings.yml``)."""
 
     name_endings: tuple[str, ...] = ()
     """Lower-case endings of names of places, streets and families (Blankenberge, Slavenburg)."""

@@ -191,8 +191,7 @@ def _splitter(book: RuleBook, lang: str) -> readability.SentenceSplitter:
 
 @lru_cache(maxsize=16)
 def _suppressible(book: RuleBook) -> frozenset[str]:
-    return frozenset({rule.id for rules in book.rules.values() for rule in rules}
-                     | {book.metrics.sentence_length.id, INVISIBLE, MIXED_SCRIPT})
+    return book.rule_ids | {book.metrics.sentence_length.id, INVISIBLE, MIXED_SCRIPT}
 
 
 def _rule_flag(rule, place: _Place, text: str, start: int, end: int) -> Flag:

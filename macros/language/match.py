@@ -22,7 +22,7 @@ from . import morphology
 from .normalise import normalise
 from .prefilter import WordGate, needed_sets, needed_strings, spread_alternatives
 from .program import compile_program, make_program
-from .rules import Rule
+from .rules import Names, Rule
 from .terms import AFTER, BEFORE, has_wildcard, phrase_pattern, term_key, term_regex, trie_regex
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -54,8 +54,9 @@ class _Conditions:
     every rule's patterns up front would cost more than checking the text.
     """
 
-    def __init__(self, rule: Rule):
+    def __init__(self, rule: Rule, names: Names):
         self.rule = rule
+        self.names = names
 
     @cached_property
     def exact(self) -> re.Pattern | None:
@@ -107,7 +108,7 @@ class _Conditions:
                 return False
         if self.rule.allow_quoted and _quoted(text, start, end):
             return False
-        if self.rule.unless_name and _names_someone(text, start, end, self.own_words):
+        if self.rule.unless_name and _names_someone(text, start, end, self.own_words, self.names):
             return False
         return True
 
@@ -115,8 +116,10 @@ class _Conditions:
 class Matcher:
     """Finds the terms of a set of rules (one language) in prose."""
 
-    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = (), lang: str | None = None):
+    def __init__(self, rules: Sequence[Rule], accept: Sequence[str] = (), lang: str | None = None,
+                 names: Names = Names()):
         self._lang = lang or (rules[0].id.split("-")[0] if rules else "en")
+        self._names = names
         self._by_key: dict[str, Rule] = {}
         self._by_group: dict[str, Rule] = {}
         self._generated: set[str] = set()
@@ -156,11 +159,14 @@ class Matcher:
         self._sources: dict[str, str] = {}
         """Per group, the text of its expression (``_expression``), chosen when the rule cache is built."""
         self._programs: dict[str, tuple | None] = {}
-        self._conditions = {rule.id: _Conditions(rule) for rule in rules}
+        self._conditions = {rule.id: _Conditions(rule, names) for rule in rules}
         self._accepted = tuple(accept)
         self._shortest_part = min((len(part) for part in self._parts), default=0)
         self._words: dict[str, tuple[Rule, bool] | None] = {}
         """Per distinct lower-case word: the rule it hits as a compound, or None."""
+        self._capitals: dict[str, bool] = {}
+        """Per distinct lower-case word: whether, written with a capital inside a sentence, it is
+        still a compound of a flagged word (``_capital_compound``)."""
         self._short: dict[str, tuple[Hit, ...]] = {}
         """Per distinct short text: its hits (the answer depends on nothing but the text)."""
         self._tokens: dict[str, bool] = {}
@@ -223,7 +229,7 @@ class Matcher:
     def __getstate__(self) -> dict:
         compiled = ("_searches", "_ignorecase", "_accept", "_candidates", "_candidate_strings")
         building = ("_explicit_keys", "_in_tree")  # only needed while the forms are registered
-        learnt = {"_words": {}, "_short": {}, "_tokens": {}}  # what a run learns is not kept
+        learnt = {"_words": {}, "_short": {}, "_tokens": {}, "_capitals": {}}  # what a run learns is not kept
         return {key: value for key, value in self.__dict__.items() if key not in compiled + building} | learnt
 
     def _add_forms(self, rule: Rule) -> list[str]:
@@ -370,8 +376,8 @@ class Matcher:
                 continue
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
-            if text[start].isupper() and not _starts_sentence(text, start):
-                continue  # a name (Newman, Freeman), not a compound of a flagged word
+            if text[start].isupper() and not _starts_sentence(text, start) and not self._capital_compound(word):
+                continue  # a name (Newman, Freeman, Blankenberge), not a compound of a flagged word
             rule = entry[0]
             if self._conditions[rule.id].hold(text, low, start, end, self._accept, form=True):
                 added.append(Hit(rule, start, end))
@@ -392,6 +398,32 @@ class Matcher:
         split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part,
                                           lambda rule: not self._excepted(rule, bare))
         return (split[0], True) if split else None
+
+    def _capital_compound(self, word: str) -> bool:
+        """Whether ``word``, written with a capital inside a sentence, is still a compound of a
+        flagged word rather than a name.
+
+        Dutch keeps the capital of a people's name inside a compound (Eskimovrouw,
+        Zigeunermuziek, Hottentottenschort), so a word that opens with a flagged part followed by
+        a real word counts, unless it ends like the name of a place, street or family
+        (``name_endings``: Blankenberge, Slavenburg, Jodenbreestraat). A word that only ends in a
+        flagged part has the capital of its first part, as names do (Newman, Timmerman). English
+        rarely builds closed compounds on a people's name, and its capitalised words with a
+        flagged ending are names (Freeman), so in English the capital always means a name."""
+        known = self._capitals.get(word)
+        if known is None:
+            known = self._capitals[word] = self._opens_with_part(word)
+        return known
+
+    def _opens_with_part(self, word: str) -> bool:
+        if not morphology.part_may_open(self._lang):
+            return False
+        bare = _POSSESSIVE.sub("", word)
+        if morphology.HYPHENS.search(bare) or bare.endswith(self._names.name_endings):
+            return False  # a hyphenated word's flagged piece is a term of its own, found as one
+        split = morphology.split_compound(bare, self._lang, self._parts, self._shortest_part,
+                                          lambda rule: not self._excepted(rule, bare), last=False)
+        return split is not None
 
     def _excepted(self, rule: Rule, word: str) -> bool:
         """Whether one of the rule's exceptions is this very word (checked before the dictionary loads)."""
@@ -639,12 +671,24 @@ def _neighbourhood(low: str, start: int, end: int, words: int) -> str:
 _NAME = re.compile(r"(?<![.!?:\u2026]\s)(?<![.!?:\u2026])\s+(?!I\b)[A-Z][a-z\u00e0-\u00ff]+")
 
 
-def _names_someone(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+def _names_someone(text: str, start: int, end: int, own: frozenset[str], names: Names) -> bool:
     """Whether a capitalised word, not at the start of a sentence and not one of the rule's own
-    words (``own``, lower case), stands in the hit or right after it."""
-    if _NAME.match(text, end) is not None:
+    words (``own``, lower case), stands in the hit or right after it. A common word written with
+    a capital (``names``: Dutch Surinaamse, Nederlands, Gouden Eeuw) names nobody where it ends
+    the hit or follows it ("zijn Nederlandse pas"); earlier in a hit that spans a clause it
+    still counts, as "de Delftse pottenbakker … zijn" is about one potter whose name is left out."""
+    after = _NAME.match(text, end)
+    if after is not None and not _common_capital(after.group().strip().lower(), names):
         return True
-    return any(found.group().strip().lower() not in own for found in _NAME.finditer(text[start:end]))
+    hit = text[start:end]
+    return any(word not in own and not (found.end() == len(hit) and _common_capital(word, names))
+               for found in _NAME.finditer(hit) for word in (found.group().strip().lower(),))
+
+
+def _common_capital(word: str, names: Names) -> bool:
+    """Whether a capitalised word (in lower case here) is a word of origin, language, religion,
+    period or event rather than a name."""
+    return word in names.common_words or (len(word) >= names.common_from and word.endswith(names.common_endings))
 
 
 def _in_straight_single_quotes(text: str, start: int, end: int) -> bool:

@@ -176,12 +176,14 @@ def part_may_open(lang: str) -> bool:
     return _PART_FIRST[lang]
 
 
-def split_compound(word: str, lang: str, parts: dict, shortest: int, allowed=lambda rule: True) -> tuple[object, str] | None:
+def split_compound(word: str, lang: str, parts: dict, shortest: int, allowed=lambda rule: True,
+                   *, last: bool = True) -> tuple[object, str] | None:
     """The rule of a part (``parts`` maps forms to rules) that starts or ends ``word`` while the
     rest of ``word`` is a real word (after a linking s, e or en), with that part; else None.
 
-    The longest part wins. ``shortest`` is the length of the shortest key of ``parts``;
-    ``allowed(rule)`` can rule a candidate out before the dictionary is consulted.
+    The longest part wins, a part that starts the word before one that ends it. ``shortest`` is
+    the length of the shortest key of ``parts``; ``allowed(rule)`` can rule a candidate out
+    before the dictionary is consulted; ``last=False`` leaves out the parts that end the word.
     """
     if len(word) < shortest + MIN_PART:
         return None
@@ -190,7 +192,7 @@ def split_compound(word: str, lang: str, parts: dict, shortest: int, allowed=lam
         head = word[:cut]
         if head in parts and allowed(parts[head]) and _word_with_link(word[cut:], words, lang, leading=True):
             return parts[head], head
-    for cut in range(MIN_PART, len(word) - shortest + 1):
+    for cut in range(MIN_PART, len(word) - shortest + 1 if last else MIN_PART):
         tail = word[cut:]
         if tail in parts and allowed(parts[tail]) and _word_with_link(word[:cut], words, lang, leading=False):
             return parts[tail], tail

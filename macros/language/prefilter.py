@@ -326,16 +326,25 @@ class WordGate:
         # Each set of each name is one bit; a word stands for the bits of the sets it meets.
         required: dict[str, int] = {}
         pieces: dict[str, int] = {}
+        keys: dict[int, int] = {}
         bit = 1
-        for name, name_sets in sets.items():
+        for index, (name, name_sets) in enumerate(sets.items()):
             required[name] = 0
-            for strings in name_sets:
+            rarest = max(range(len(name_sets)), key=lambda at: _rarity(name_sets[at]), default=None)
+            for at, strings in enumerate(name_sets):
                 required[name] |= bit
                 for piece in strings:
                     pieces[piece] = pieces.get(piece, 0) | bit
+                if at == rarest:
+                    keys[bit] = index
                 bit <<= 1
         self.required = tuple(required.items())
         """Per name, in order: the bits of its sets, all of which a text must meet (0 for the ungated)."""
+        self.keys = keys
+        """The bit of each gated name's set that a text meets least often (its longest words), to
+        the name's index in ``required``: a name whose key bit a text misses cannot be met."""
+        self.key_mask = sum(keys)
+        self.ungated = tuple(index for index, (_, needed) in enumerate(self.required) if not needed)
         # a first, quick look for the pieces without their boundaries; ``pieces`` then decides
         ordered = sorted({piece.replace(BOUNDARY, "") for piece in pieces}, key=len, reverse=True)
         self.any_piece = compile_program("|".join(map(re.escape, ordered)), program) if ordered else None
@@ -397,8 +406,28 @@ class WordGate:
         if answer is None:
             if len(self._answers) > 10_000:
                 self._answers.clear()
-            answer = self._answers[met] = tuple(name for name, needed in self.required if met & needed == needed)
+            answer = self._answers[met] = self._names_met(met)
         return answer
+
+    def _names_met(self, met: int) -> tuple[str, ...]:
+        """The names all of whose sets ``met`` meets, in their order: the ungated ones, and of the
+        others only those whose key set ``met`` meets are tested in full. Most paragraphs meet the
+        common words of many names (the, een, zijn) and the key words of very few, so this looks
+        at a handful of names instead of all of them (``test_language_prefilter`` holds it
+        against the test of every name)."""
+        required, keys = self.required, self.keys
+        chosen = list(self.ungated)
+        rest = met & self.key_mask
+        while rest:
+            key = rest & -rest
+            index = keys[key]
+            needed = required[index][1]
+            if met & needed == needed:
+                chosen.append(index)
+            rest ^= key
+        if len(chosen) > 1:
+            chosen.sort()
+        return tuple(required[index][0] for index in chosen)
 
     def _learn(self, word: str) -> int:
         if len(self.verdicts) > 200_000:  # a bound on memory for very long runs; the verdicts are only a cache
@@ -435,6 +464,12 @@ def _as_sets(strings: Strings | tuple[Strings, ...] | None) -> tuple[frozenset[s
         return ()
     sets = (strings,) if isinstance(strings, frozenset) else strings
     return tuple(pieces for pieces in map(_pieces, sets) if pieces)
+
+
+def _rarity(pieces: frozenset[str]) -> tuple[int, int]:
+    """How seldom a text is likely to meet a set of pieces: its shortest piece is longer, then
+    it has fewer pieces (``the`` or ``zijn`` stand in most paragraphs, ``bezoeker`` in few)."""
+    return min(len(piece.replace(BOUNDARY, "")) for piece in pieces), -len(pieces)
 
 
 def _boundary(word: str, at: int) -> bool:

@@ -26,7 +26,7 @@ from ..base.validate import validate
 from ..base.yamlread import Document, read_yaml
 from .findings import SEVERITIES, InputError
 from .rules import (AGREEMENT_FILE, METRICS_FILE, PACKAGE_ROOT, PLAIN_LANGUAGE, SETTINGS_FILE, Agreement, Category, Examples,
-                    Formula, Metrics, Readability, Rule, RuleBook, SentenceLength, Settings, rule_files)
+                    Formula, Metrics, Names, Readability, Rule, RuleBook, SentenceLength, Settings, rule_files)
 from .terms import term_key, term_problem
 
 Severity = Literal["error", "warning", "suggestion"]
@@ -107,6 +107,11 @@ class SettingsShape(_Shape):
     report_from: Severity = Field(description="error, warning or suggestion")
     abbreviations: PerLanguage[list[Phrase]]
     disabled_rules: list[Phrase] = Field(default_factory=list, description="ids of rules in nl/ or en/")
+    name_endings: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capitals: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capital_endings: PerLanguage[list[Phrase]] = Field(default_factory=dict)
+    common_capital_endings_from: PerLanguage[Annotated[int, Field(ge=1, le=30)]] = Field(
+        default_factory=dict, description="per language, a whole number of letters from 1 to 30")
     categories: list[CategoryShape] = Field(min_length=1, description="at least one '- id: ...' entry")
 
 
@@ -247,8 +252,20 @@ def build_rulebook(directory: Path) -> RuleBook:
     return RuleBook(
         directory=directory, languages=languages.codes,
         language_names={language.code: language.english_name for language in languages},
-        settings=Settings(settings.report_from, settings.abbreviations, tuple(settings.disabled_rules), categories),
+        settings=Settings(settings.report_from, settings.abbreviations, tuple(settings.disabled_rules), categories,
+                          _names(settings)),
         rules=rules, example_places=places, agreement=agreement, metrics=metrics)
+
+
+def _names(settings: SettingsShape) -> dict[str, Names]:
+    """Per language, its ``Names``, every word in lower case (the check compares lower-cased words)."""
+    languages = (settings.name_endings.keys() | settings.common_capitals.keys()
+                 | settings.common_capital_endings.keys() | settings.common_capital_endings_from.keys())
+    return {lang: Names(tuple(ending.lower() for ending in settings.name_endings.get(lang, ())),
+                        frozenset(word.lower() for word in settings.common_capitals.get(lang, ())),
+                        tuple(ending.lower() for ending in settings.common_capital_endings.get(lang, ())),
+                        settings.common_capital_endings_from.get(lang, Names().common_from))
+            for lang in languages}
 
 
 def _unknown_disabled(doc: Document | None, known: set[str]) -> list[Problem]:

@@ -23,10 +23,11 @@ from typing import NamedTuple
 from .collector import paused
 from .findings import SEVERITIES
 
-try:  # Python's own SHA-256 loads in a fraction of the time hashlib takes to set up OpenSSL's
-    from _sha256 import sha256
+try:  # Python's own BLAKE2 loads in a fraction of the time hashlib takes to set up OpenSSL, and
+    # hashes the rule files (over a megabyte, on every run) about four times as fast as its SHA-256
+    from _blake2 import blake2b as _digest
 except ImportError:
-    from hashlib import sha256
+    from hashlib import blake2b as _digest
 
 PLAIN_LANGUAGE = "plain-language"
 """Its Dutch rules do not look inside compounds unless they ask to: officialese is a word of its
@@ -39,6 +40,10 @@ CACHE_FOLDER = ".podium-cache"
 CACHE_PREFIX = "language-rules-"
 MATCHER_SUFFIX = ".matcher"
 """The prepared matcher of each language is kept beside the book, in ``<book>.<lang>.matcher``."""
+RULES_SUFFIX = ".rules"
+"""The rules themselves are kept beside the book too, in ``<book>.rules``: a check needs only the
+matcher of its language, and reading every rule of every language took more time than the rest
+of the book."""
 CODE_FOLDERS = (Path(__file__).resolve().parent, PACKAGE_ROOT / "macros" / "base")
 """The code that reads and prepares the rules: a change to it makes every cached rule book stale."""
 
@@ -87,11 +92,27 @@ class Metrics(NamedTuple):
     readability: Readability
 
 
+class Names(NamedTuple):
+    """How the check tells a name from a capitalised common word inside a sentence, in one
+    language (``name_endings`` and the ``common_capital…`` settings in ``settings.yml``)."""
+
+    name_endings: tuple[str, ...] = ()
+    """Lower-case endings of names of places, streets and families (Blankenberge, Slavenburg)."""
+    common_words: frozenset[str] = frozenset()
+    """Lower-case words that are written with a capital but name nobody (Nederlands, Eeuw)."""
+    common_endings: tuple[str, ...] = ()
+    """Lower-case endings of such words (Surinaamse, Islamitische)."""
+    common_from: int = 6
+    """The shortest word that ``common_endings`` apply to (Ilse and Else are names)."""
+
+
 class Settings(NamedTuple):
     report_from: str
     abbreviations: PerLanguage
     disabled_rules: tuple[str, ...]
     categories: tuple[Category, ...]
+    names: PerLanguage = {}
+    """Per language, its ``Names`` (a language without an entry has none)."""
 
 
 class Agreement(NamedTuple):
@@ -171,12 +192,40 @@ class RuleBook:
         self.settings = settings
         self.agreement = agreement
         self.metrics = metrics
-        self.rules = rules
-        self.example_places = example_places
-        """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
+        self._rules: dict[str, tuple[Rule, ...]] | None = rules
+        self._example_places: dict[tuple[str, str, int], str] | None = example_places
+        self.rule_ids = frozenset(rule.id for found in rules.values() for rule in found)
         self.matchers: dict = {}
         self.matcher_files: dict[str, Path] = {}
         """Per language, the cache file that holds its prepared matcher (set when read from the cache)."""
+        self.rules_file: Path | None = None
+        """The cache file that holds the rules and example places (set when read from the cache)."""
+
+    @property
+    def rules(self) -> dict[str, tuple[Rule, ...]]:
+        """Per language, its rules (read from the cache on first use)."""
+        if self._rules is None:
+            self._read_rules()
+        return self._rules
+
+    @property
+    def example_places(self) -> dict[tuple[str, str, int], str]:
+        """(rule id, "flag" or "pass", index) → ``file:line:col`` of that example."""
+        if self._example_places is None:
+            self._read_rules()
+        return self._example_places
+
+    def _read_rules(self) -> None:
+        kept = _read_pickle(self.rules_file) if self.rules_file is not None else None
+        if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict)):
+            from .rulefiles import build_rulebook  # its file was missing or broken: read the rule files
+
+            with paused():
+                fresh = build_rulebook(self.directory)
+            kept = (fresh.rules, fresh.example_places)
+            if self.rules_file is not None:
+                _write_pickles([(self.rules_file, kept)])
+        self._rules, self._example_places = kept
 
     def enabled_rules(self, lang: str) -> tuple[Rule, ...]:
         disabled = set(self.settings.disabled_rules)
@@ -190,7 +239,8 @@ class RuleBook:
             kept = self.matcher_files.get(lang)
             matcher = _read_pickle(kept) if kept is not None else None
             if not isinstance(matcher, Matcher):
-                matcher = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang)
+                matcher = Matcher(self.enabled_rules(lang), self.agreement.accepted[lang], lang,
+                                  self.settings.names.get(lang, Names()))
                 if kept is not None:  # its file was missing or broken: keep it again
                     matcher.prepare()
                     _write_pickles([(kept, matcher)])
@@ -198,8 +248,9 @@ class RuleBook:
         return self.matchers[lang]
 
     def __getstate__(self) -> dict:
-        # the matchers are kept in files of their own, so that a run reads only its languages'
-        return self.__dict__ | {"matchers": {}, "matcher_files": {}}
+        # the matchers and the rules are kept in files of their own, so that a run reads only what it uses
+        return self.__dict__ | {"matchers": {}, "matcher_files": {}, "rules_file": None,
+                                "_rules": None, "_example_places": None}
 
 
 def rules_dir(root: Path | None = None) -> Path:
@@ -255,7 +306,7 @@ def _inputs(directory: Path) -> list[Path]:
 
 
 def _fingerprint(inputs: list[Path]) -> str:
-    digest = sha256(sys.version.encode())
+    digest = _digest(sys.version.encode())
     for path in inputs:
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -263,7 +314,7 @@ def _fingerprint(inputs: list[Path]) -> str:
 
 def _cache_name(directory: Path) -> str:
     """The start of the cache file names of one rule folder."""
-    return CACHE_PREFIX + sha256(str(directory).encode()).hexdigest()[:12]
+    return CACHE_PREFIX + _digest(str(directory).encode()).hexdigest()[:12]
 
 
 def _cache_folder(directory: Path) -> Path:
@@ -273,6 +324,10 @@ def _cache_folder(directory: Path) -> Path:
 
 def _matcher_file(cache: Path, lang: str) -> Path:
     return cache.with_name(f"{cache.stem}.{lang}{MATCHER_SUFFIX}")
+
+
+def _rules_file(cache: Path) -> Path:
+    return cache.with_name(f"{cache.stem}{RULES_SUFFIX}")
 
 
 def _read_pickle(path: Path):
@@ -302,6 +357,7 @@ def _read_cache(cache: Path, directory: Path) -> RuleBook | None:
     if not isinstance(book, RuleBook) or book.directory != directory:
         return None
     book.matcher_files = {lang: _matcher_file(cache, lang) for lang in book.languages}
+    book.rules_file = _rules_file(cache)
     return book
 
 
@@ -309,11 +365,11 @@ def _write_cache(cache: Path, book: RuleBook) -> None:
     """Keep the prepared book for the next run; old books of this folder are removed. Failing is harmless."""
     # the matchers first: a book is only read when its file is complete, and then finds them
     if not _write_pickles([(_matcher_file(cache, lang), matcher) for lang, matcher in book.matchers.items()]
-                          + [(cache, book)]):
+                          + [(_rules_file(cache), (book.rules, book.example_places)), (cache, book)]):
         return
     try:
         for old in cache.parent.glob(f"{_cache_name(book.directory)}-*"):
-            if old.suffix in (".pickle", MATCHER_SUFFIX) and not old.name.startswith(cache.stem):
+            if old.suffix in (".pickle", MATCHER_SUFFIX, RULES_SUFFIX) and not old.name.startswith(cache.stem):
                 old.unlink(missing_ok=True)
     except OSError:
         pass

@@ -203,3 +203,38 @@ def test_a_whole_word_piece_is_found_where_the_regex_engine_finds_it(word: str, 
     expression = ("\\b" if left else "") + re.escape(core) + ("\\b" if right else "")
     gate = WordGate({"rule": (frozenset({piece}),)})
     assert (gate.active(word) == ("rule",)) == (re.search(expression, word) is not None), (word, expression)
+
+
+def _every_name_tested(gate: WordGate, met: int) -> tuple[str, ...]:
+    """The plain computation the gate's key sets shorten: every name, all of whose sets ``met`` meets."""
+    return tuple(name for name, needed in gate.required if met & needed == needed)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_key_sets_choose_the_same_names_as_testing_every_name(lang: str) -> None:
+    gate = _BOOK.matcher(lang)._gate
+    texts = [mask_inline(text).lower() for text in _texts(lang)]
+    combined = [" ".join(texts[at : at + 5]) for at in range(0, len(texts), 5)]  # paragraphs meet several rules
+    seen = 0
+    for text in texts + combined:
+        met = 0
+        for word in text.split():
+            met |= gate._learn(word)
+        assert gate._names_met(met) == _every_name_tested(gate, met), text
+        seen += len(_every_name_tested(gate, met)) > len(gate.always)
+    assert seen > 100, "the texts should meet the needed words of many rules"
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_key_sets_choose_the_same_names_for_any_combination_of_sets(data: st.DataObject) -> None:
+    gate = _BOOK.matcher(data.draw(st.sampled_from(LANGUAGES)))._gate
+    width = max(needed for _, needed in gate.required).bit_length()
+    # the sets of a few whole names, plus some loose sets of others
+    names = data.draw(st.lists(st.sampled_from(gate.required), max_size=6))
+    met = 0
+    for _, needed in names:
+        met |= needed
+    for position in data.draw(st.lists(st.integers(0, width - 1), max_size=40)):
+        met |= 1 << position
+    assert gate._names_met(met) == _every_name_tested(gate, met)

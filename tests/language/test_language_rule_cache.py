@@ -116,3 +116,24 @@ def test_a_broken_matcher_file_is_rebuilt_and_finds_the_same(own_rules: Path) ->
     _fresh(own_rules)
     assert [f.rule for f in check_paths([project / "data" / "a.yml"], project).findings] == ["nl-slaaf"]
     assert matcher_file.read_bytes() != b"not a matcher"
+
+
+def test_a_check_reads_the_rules_only_through_its_matcher(own_rules: Path) -> None:
+    project = own_rules.parents[1]
+    (project / "data" / "a.yml").write_text(SLAVES, encoding="utf-8")
+    _fresh(own_rules)
+    book = _fresh(own_rules)
+    assert [f.rule for f in check_paths([project / "data" / "a.yml"], project).findings] == ["nl-slaaf"]
+    assert book._rules is None  # the file of all rules of all languages was not read
+    assert len(book.rules["nl"]) > 60 and book.example_places  # and is read when they are asked for
+
+
+def test_a_broken_rules_file_is_rebuilt(own_rules: Path) -> None:
+    project = own_rules.parents[1]
+    first = _fresh(own_rules)
+    rules_file, = (project / ".podium-cache").glob(f"language-rules-*{rules_module.RULES_SUFFIX}")
+    rules_file.write_bytes(b"not the rules")
+    book = _fresh(own_rules)
+    assert [rule.id for rule in book.rules["en"]] == [rule.id for rule in first.rules["en"]]
+    assert book.example_places == first.example_places
+    assert rules_file.read_bytes() != b"not the rules"

@@ -248,3 +248,26 @@ def test_problem_lines_have_the_promised_shape(own_rules: Path, monkeypatch) -> 
     (own_rules / "en/gender.yml").rename(own_rules / "en/genders.yml")
     for problem in _problems(Path("data/language")):
         assert PROBLEM_LINE.match(problem), problem
+
+
+def test_mistakes_in_the_name_settings_are_reported(own_rules: Path) -> None:
+    _edit(own_rules / "settings.yml", "common_capital_endings_from:\n  nl: 6\n", "common_capital_endings_from:\n  nl: zes\n")
+    _edit(own_rules / "settings.yml", "name_endings:\n", "name_ending:\n")
+    problems = _problems(own_rules)
+    line = _line_of(own_rules / "settings.yml", "  nl: zes")
+    assert any(f"settings.yml:{line}:7: expected a whole number, found the text 'zes'" in problem for problem in problems), problems
+    line = _line_of(own_rules / "settings.yml", "name_ending:")
+    assert any(f"settings.yml:{line}:1: 'name_ending' is not a field Podium knows here — did you mean 'name_endings'?"
+               in problem for problem in problems), problems
+
+
+def test_the_name_settings_come_from_the_settings_file(own_rules: Path) -> None:
+    # without them, no capitalised word is a common word and no ending makes a word a name
+    text = (own_rules / "settings.yml").read_text(encoding="utf-8")
+    start, end = text.index("name_endings:\n"), text.index("# The categories")
+    (own_rules / "settings.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    book = load_rulebook(own_rules)
+    assert book.settings.names == {}
+    texts = ("Elke bezoeker hoort hoe zijn Tweede Wereldoorlog verliep.", "Op de achtergrond klinkt Zigeunermuziek.",
+             "De brief is gericht aan mevrouw Slavenburg uit Rotterdam.")
+    assert [hit.rule.id for text in texts for hit in book.matcher("nl").find(text)] == ["nl-zigeuner", "nl-slaaf"]

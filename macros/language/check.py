@@ -9,8 +9,8 @@ from typing import Iterable
 
 from . import readability
 from .collector import paused
-from .inline import mask_inline, shown_attributes
-from .markdown import scan_markdown
+from .inline import mask_inline
+from .markdown import attribute_segments, scan_markdown
 from .findings import Finding, Flag, InputError, Report, severity_rank
 from .normalise import Anomaly, Normalised, normalise
 from .rules import RuleBook, load_rulebook, rules_dir
@@ -81,8 +81,7 @@ def check_text(text: str, lang: str, path: str = "<text>", line: int = 1, *, roo
     for found in _PARAGRAPH.finditer(text):
         block = blocks.new(found.start())
         segments.append(Segment(found.start(), mask_inline(found.group()), block, "paragraph"))
-        segments.extend(Segment(found.start() + start, mask_inline(found.group()[start:end]), block, "attribute")
-                        for start, end in shown_attributes(found.group()))
+        segments.extend(attribute_segments(found.start(), found.group(), block))
     flags = _flags(book, segments, lang, with_readability=False)
     return _findings(book, flags, text, path, first_line=line)
 

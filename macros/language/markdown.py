@@ -73,6 +73,13 @@ def scan_markdown(source: str, path: str = "<markdown>", *, front_matter: bool =
     return scanner.result
 
 
+def attribute_segments(start: int, raw: str, block: int) -> list[Segment]:
+    """The attribute values in ``raw`` (which starts at ``start``) that readers get, such as alt
+    text and titles, as segments of their own in ``block``."""
+    return [Segment(start + value_start, mask_inline(raw[value_start:value_end]), block, "attribute")
+            for value_start, value_end in shown_attributes(raw)]
+
+
 def _lines(source: str, start: int) -> list[Line]:
     body = source[start:]
     return list(zip(line_starts(body, start), body.split("\n")))
@@ -343,8 +350,7 @@ class _Scanner:
     def _mask(self, start: int, raw: str, block: int) -> str:
         """``mask_inline``, noting podium-ignore comments written inside the text (they cover nothing)
         and adding the attribute values readers get (alt text, titles) as segments of their own."""
-        for value_start, value_end in shown_attributes(raw):
-            self._add(start + value_start, mask_inline(raw[value_start:value_end]), block, "attribute")
+        self.result.segments.extend(attribute_segments(start, raw, block))
         if "podium-ignore" in raw:
             for comment_start, comment_end in inline_comments(raw):
                 parsed = parse_directive(raw[comment_start + 4 : comment_end - 3])
